@@ -1,0 +1,2 @@
+export { readNifti, type ReadNiftiOptions } from './read';
+export { writeNifti, type WriteNiftiOptions } from './write';
