@@ -1,0 +1,172 @@
+/**
+ * Registration on the calling thread: downsample, run elastix (WebAssembly), turn its
+ * maps into one affine, then check the alignment before anyone relies on it. Any
+ * failure returns status 'failed' with a reason and no transform, never an identity.
+ */
+import { elastixNode } from '@itk-wasm/elastix';
+import type { ImageVolume } from '../imaging/image';
+import { logger } from '../lib/log';
+import { alignmentQuality, bodyVoxelCount } from './alignment-quality';
+import { downsampleVolume, REGISTRATION_SPACING_MM } from './downsample';
+import { parametersToAffine } from './elastix-transform';
+import { toItkImage } from './itk-image';
+import { buildParameterMaps, configuredIterations, type ParameterMap } from './parameter-maps';
+import {
+  DEFAULT_MIN_BODY_DICE, DEFAULT_MIN_OVERLAP_FRACTION,
+  type RegistrationOptions, type RegistrationResult,
+} from './registration-types';
+
+const log = logger('registration');
+
+/** Fewer body voxels than this (on the registration grid) means there is no body. */
+const MIN_BODY_VOXELS = 100;
+
+/**
+ * Air is 0 and everything else positive, so elastix's centre-of-gravity start sees the
+ * body rather than the negative HU of the air around it. MI does not mind the shift.
+ */
+function toRegistrationIntensities(volume: ImageVolume): ImageVolume {
+  const data = new Float32Array(volume.data.length);
+  for (let n = 0; n < data.length; n++) data[n] = Math.max(0, (volume.data[n] ?? 0) + 1000);
+
+  return { ...volume, pixelType: 'float32', data };
+}
+
+export async function registerInProcess(
+  fixed: ImageVolume,
+  moving: ImageVolume,
+  options: RegistrationOptions = {},
+): Promise<RegistrationResult> {
+  const startMs = performance.now();
+  const requested = buildParameterMaps(options);
+  const spacing = options.targetSpacingMm ?? REGISTRATION_SPACING_MM;
+  const small = { fixed: downsampleVolume(fixed, spacing), moving: downsampleVolume(moving, spacing) };
+  const base = baseResult(requested, small, startMs);
+
+  const emptyReason = checkBodies(small.fixed, small.moving);
+  if (emptyReason) return failed(base, emptyReason, startMs);
+
+  let returned: ParameterMap[];
+  try {
+    returned = await runElastix(requested, small.fixed, small.moving);
+  } catch (err) {
+    log.warn('elastix failed', { err });
+    const message = err instanceof Error ? err.message : String(err);
+
+    return failed(base, `Elastix could not register the images: ${message.trim()}`, startMs);
+  }
+  base.parameterMaps.result = returned;
+
+  return judge(base, returned, small, options, startMs);
+}
+
+async function runElastix(
+  maps: ParameterMap[],
+  fixed: ImageVolume,
+  moving: ImageVolume,
+): Promise<ParameterMap[]> {
+  const { transformParameterObject } = await elastixNode(maps, {
+    fixed: toItkImage(toRegistrationIntensities(fixed), 'fixed'),
+    moving: toItkImage(toRegistrationIntensities(moving), 'moving'),
+  });
+  if (!Array.isArray(transformParameterObject)) {
+    throw new Error('elastix returned no transform parameter maps.');
+  }
+
+  return transformParameterObject as ParameterMap[];
+}
+
+function checkBodies(fixed: ImageVolume, moving: ImageVolume): string | undefined {
+  const advice = 'check that a CT series of the body was chosen and that its HU are rescaled.';
+  if (bodyVoxelCount(fixed) < MIN_BODY_VOXELS) {
+    return `The baseline image shows no body (almost nothing above −500 HU): ${advice}`;
+  }
+  if (bodyVoxelCount(moving) < MIN_BODY_VOXELS) {
+    return `The follow-up image shows no body (almost nothing above −500 HU): ${advice}`;
+  }
+
+  return undefined;
+}
+
+type Pair = { fixed: ImageVolume; moving: ImageVolume };
+
+function judge(
+  base: RegistrationResult,
+  returned: ParameterMap[],
+  small: Pair,
+  options: RegistrationOptions,
+  startMs: number,
+): RegistrationResult {
+  let transform;
+  try {
+    transform = parametersToAffine(returned);
+  } catch (err) {
+    return failed(base, `The registration result could not be read: ${String(err)}`, startMs);
+  }
+  const quality = alignmentQuality(small.fixed, small.moving, transform.matrix);
+  base.quality.finalMetric = quality.ncc;
+  base.quality.bodyOverlapDice = quality.bodyOverlapDice;
+  base.quality.overlapFraction = quality.overlapFraction;
+
+  const reason = qualityProblem(quality, options);
+  if (reason) return failed(base, reason, startMs);
+  base.transform = transform;
+  base.quality.durationMs = performance.now() - startMs;
+  log.info('registered', { durationMs: base.quality.durationMs, xDice: quality.bodyOverlapDice });
+
+  return base;
+}
+
+function qualityProblem(
+  q: { bodyOverlapDice: number; overlapFraction: number },
+  options: RegistrationOptions,
+): string | undefined {
+  const minDice = options.minBodyDice ?? DEFAULT_MIN_BODY_DICE;
+  const minOverlap = options.minOverlapFraction ?? DEFAULT_MIN_OVERLAP_FRACTION;
+  if (q.overlapFraction < minOverlap) {
+    return `Only ${pct(q.overlapFraction)} of the baseline maps inside the follow-up ` +
+      `(at least ${pct(minOverlap)} needed): the scans may cover different body regions; ` +
+      'align them by hand or choose series that cover the same region.';
+  }
+  if (q.bodyOverlapDice < minDice) {
+    return `The body outlines overlap with Dice ${q.bodyOverlapDice.toFixed(2)} after ` +
+      `registration (at least ${minDice} needed): the alignment is not trustworthy; ` +
+      'review the pair or align it by hand.';
+  }
+
+  return undefined;
+}
+
+function pct(x: number): string {
+  return `${Math.round(x * 100)}%`;
+}
+
+function baseResult(requested: ParameterMap[], small: Pair, startMs: number): RegistrationResult {
+  const grid = (v: ImageVolume) => ({ size: v.size, spacingMm: v.spacingMm });
+
+  return {
+    status: 'ok',
+    transform: null,
+    quality: {
+      finalMetric: null,
+      iterations: configuredIterations(requested),
+      bodyOverlapDice: null,
+      overlapFraction: null,
+      durationMs: performance.now() - startMs,
+    },
+    parameterMaps: { requested, result: null },
+    grids: { fixed: grid(small.fixed), moving: grid(small.moving) },
+  };
+}
+
+function failed(base: RegistrationResult, reason: string, startMs: number): RegistrationResult {
+  log.warn('registration rejected', { reason });
+
+  return {
+    ...base,
+    status: 'failed',
+    reason,
+    transform: null,
+    quality: { ...base.quality, durationMs: performance.now() - startMs },
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * registerVolumes: align a follow-up CT (moving) to the baseline CT (fixed), rigid then
+ * affine, off the request path. On the main thread it starts a worker_threads Worker
+ * for the job (elastix in WebAssembly blocks its thread for seconds); inside a worker,
+ * or with `inProcess`, it runs directly.
+ *
+ * The worker file is TypeScript, so it is started through tsx (a project dependency);
+ * a build that compiles this folder to JavaScript finds the compiled worker instead.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { isMainThread, Worker } from 'node:worker_threads';
+import type { ImageVolume } from '../imaging/image';
+import { registerInProcess } from './register-core';
+import type { RegistrationOptions, RegistrationResult } from './registration-types';
+
+export function registerVolumes(
+  fixed: ImageVolume,
+  moving: ImageVolume,
+  options: RegistrationOptions = {},
+): Promise<RegistrationResult> {
+  if (options.inProcess || !isMainThread) return registerInProcess(fixed, moving, options);
+
+  return runInWorker({ fixed, moving, options });
+}
+
+/**
+ * A compiled build runs register-worker.js directly; from TypeScript sources a small
+ * .mjs bootstrap registers tsx inside the worker and then imports the .ts entry.
+ */
+function startWorker(job: object): Worker {
+  const compiled = new URL('./register-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(compiled))) return new Worker(compiled, { workerData: job });
+
+  return new Worker(new URL('./register-worker-boot.mjs', import.meta.url), { workerData: job });
+}
+
+function runInWorker(job: object): Promise<RegistrationResult> {
+  const worker = startWorker(job);
+
+  return new Promise((resolve, reject) => {
+    worker.once('message', (message: { result?: RegistrationResult; error?: string }) => {
+      void worker.terminate();
+      if (message.result) resolve(message.result);
+      else reject(new Error(`Registration worker failed: ${message.error ?? 'no result'}`));
+    });
+    worker.once('error', (err) => {
+      reject(new Error('The registration worker crashed; see the cause.', { cause: err }));
+    });
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`The registration worker exited with code ${code}.`));
+    });
+  });
+}
