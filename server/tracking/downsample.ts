@@ -17,10 +17,12 @@ export function downsampleFactors(spacingMm: Vec3, targetSpacingMm: number): Vec
 }
 
 export function downsampleVolume(volume: ImageVolume, targetSpacingMm: number): ImageVolume {
-  const f = downsampleFactors(volume.spacingMm, targetSpacingMm);
+  // An axis is never reduced by more than its own length (a single slice stays one).
+  const f = downsampleFactors(volume.spacingMm, targetSpacingMm)
+    .map((factor, a) => Math.min(factor, volume.size[a] ?? 1)) as Vec3;
   if (f[0] === 1 && f[1] === 1 && f[2] === 1) return volume;
 
-  const size = volume.size.map((n, a) => Math.max(1, Math.floor(n / (f[a] ?? 1)))) as Vec3;
+  const size = volume.size.map((n, a) => Math.floor(n / (f[a] ?? 1))) as Vec3;
   const shift = volume.spacingMm.map((s, a) => (s * ((f[a] ?? 1) - 1)) / 2) as Vec3;
   const d = volume.direction;
   const originMm = volume.originMm.map(

@@ -51,9 +51,8 @@ export async function registerInProcess(
     returned = await runElastix(requested, small.fixed, small.moving);
   } catch (err) {
     log.warn('elastix failed', { err });
-    const message = err instanceof Error ? err.message : String(err);
 
-    return failed(base, `Elastix could not register the images: ${message.trim()}`, startMs);
+    return failed(base, elastixFailure(err), startMs);
   }
   base.parameterMaps.result = returned;
 
@@ -74,6 +73,16 @@ async function runElastix(
   }
 
   return transformParameterObject as ParameterMap[];
+}
+
+/** The WebAssembly build throws a bare number (an exception pointer) without a message. */
+function elastixFailure(err: unknown): string {
+  const detail = err instanceof Error
+    ? err.message.trim()
+    : `it aborted without a message (WebAssembly exception ${String(err)})`;
+
+  return `Elastix could not register the images: ${detail}. Check the registration ` +
+    'parameters (an unknown component name is a common cause) or review the pair by hand.';
 }
 
 function checkBodies(fixed: ImageVolume, moving: ImageVolume): string | undefined {
