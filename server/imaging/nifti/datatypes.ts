@@ -10,11 +10,15 @@ import { AppError } from '@/server/lib/errors';
 export type SourceKind = 'uint8' | 'int8' | 'int16' | 'uint16' | 'int32' | 'uint32'
   | 'float32' | 'float64';
 
-export interface NiftiDatatype {
-  code: number;
+/** How voxels are stored (source, bytes) and the pixel type they are read into. */
+export interface VoxelEncoding {
   source: SourceKind;
   bytes: number;
   pixelType: PixelType;
+}
+
+export interface NiftiDatatype extends VoxelEncoding {
+  code: number;
 }
 
 const READABLE: NiftiDatatype[] = [

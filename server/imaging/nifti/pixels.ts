@@ -1,6 +1,6 @@
 import { allocatePixels, type PixelArray, type PixelType } from '@/server/imaging/image';
 
-import type { NiftiDatatype, SourceKind } from './datatypes';
+import type { SourceKind, VoxelEncoding } from './datatypes';
 
 type Getter = (view: DataView, offset: number, littleEndian: boolean) => number;
 
@@ -39,7 +39,7 @@ export function decodeVoxels(
   bytes: Uint8Array,
   offset: number,
   count: number,
-  type: NiftiDatatype,
+  type: VoxelEncoding,
   littleEndian: boolean,
   scaling: Scaling | null,
 ): { pixelType: PixelType; data: PixelArray } {
@@ -54,4 +54,18 @@ export function decodeVoxels(
   }
 
   return { pixelType, data };
+}
+
+/** Voxel bytes in little-endian order, whatever the host's byte order. */
+export function littleEndianBytes(data: PixelArray, bytesPerVoxel: number): Uint8Array {
+  const out = new Uint8Array(data.length * bytesPerVoxel);
+  out.set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+  const hostIsLittleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+  if (!hostIsLittleEndian) {
+    for (let at = 0; at < out.length; at += bytesPerVoxel) {
+      out.subarray(at, at + bytesPerVoxel).reverse();
+    }
+  }
+
+  return out;
 }

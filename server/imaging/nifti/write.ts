@@ -1,6 +1,6 @@
 import { gzipSync } from 'fflate';
 
-import type { ImageVolume, Mat3, PixelArray, Vec3 } from '@/server/imaging/image';
+import type { ImageVolume, Mat3, Vec3 } from '@/server/imaging/image';
 import { AppError } from '@/server/lib/errors';
 
 import {
@@ -11,6 +11,7 @@ import {
   scaleColumns,
 } from './affine';
 import { BYTES_BY_PIXEL_TYPE, CODE_BY_PIXEL_TYPE } from './datatypes';
+import { littleEndianBytes } from './pixels';
 
 export interface WriteNiftiOptions {
   gzip?: boolean;
@@ -68,20 +69,6 @@ function writeHeader(view: DataView, volume: ImageVolume): void {
   i16(252, [XFORM_SCANNER_ANAT, XFORM_SCANNER_ANAT]);
   f32(256, [...o.quatern, ...o.qoffset, ...o.srow]);
   [0x6e, 0x2b, 0x31, 0].forEach((c, n) => view.setUint8(344 + n, c));
-}
-
-/** Voxel bytes in little-endian order, whatever the host's byte order. */
-function littleEndianBytes(data: PixelArray, bytesPerVoxel: number): Uint8Array {
-  const out = new Uint8Array(data.length * bytesPerVoxel);
-  out.set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
-  const hostIsLittleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-  if (!hostIsLittleEndian) {
-    for (let at = 0; at < out.length; at += bytesPerVoxel) {
-      out.subarray(at, at + bytesPerVoxel).reverse();
-    }
-  }
-
-  return out;
 }
 
 /**

@@ -1,0 +1,2 @@
+export { readNrrd, type ReadNrrdOptions } from './read';
+export { writeNrrd, type WriteNrrdOptions } from './write';
