@@ -1,0 +1,3 @@
+export * from './patients';
+export * from './imaging';
+export * from './ingest';

@@ -1,0 +1,15 @@
+import { ingestRouter } from './routers/ingest';
+import { patientsRouter } from './routers/patients';
+import { seriesRouter } from './routers/series';
+import { createCallerFactory, router } from './trpc';
+
+export const appRouter = router({
+  patients: patientsRouter,
+  series: seriesRouter,
+  ingest: ingestRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+/** In-process caller: tests and server components run procedures without HTTP. */
+export const createCaller = createCallerFactory(appRouter);

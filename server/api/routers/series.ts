@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+import { getSeriesDetail, SERIES_TYPES, setSeriesType } from '@/server/series/detail';
+
+import { publicProcedure, router } from '../trpc';
+
+export const seriesRouter = router({
+  detail: publicProcedure
+    .input(z.object({ id: z.string().uuid() }))
+    .query(({ ctx, input }) => getSeriesDetail(ctx.db, input.id)),
+
+  setType: publicProcedure
+    .input(z.object({ id: z.string().uuid(), seriesType: z.enum(SERIES_TYPES) }))
+    .mutation(({ ctx, input }) => setSeriesType(ctx.db, input.id, input.seriesType)),
+});

@@ -1,0 +1,62 @@
+import type { DicomInstance } from '@/server/imaging/dicom/instance';
+import { classifySeries } from '@/server/imaging/dicom/classify';
+
+import type { SeriesHeader } from './prepared';
+
+/** yyyymmdd (DICOM DA) to yyyy-mm-dd, or undefined when it is not a real date. */
+export function isoFromDicomDate(value: string | undefined): string | undefined {
+  const match = /^(\d{4})(\d{2})(\d{2})$/.exec(value?.trim() ?? '');
+  if (!match) return undefined;
+  const iso = `${match[1]}-${match[2]}-${match[3]}`;
+
+  return Number.isNaN(Date.parse(iso)) ? undefined : iso;
+}
+
+/** Why a file cannot be placed in a patient's record, or undefined when it can. */
+export function missingIdentity(instance: DicomInstance): string | undefined {
+  if (!instance.sopInstanceUid) return 'SOP Instance UID (0008,0018) is missing.';
+  if (!instance.series.uid) return 'Series Instance UID (0020,000E) is missing.';
+  if (!instance.study.uid) return 'Study Instance UID (0020,000D) is missing.';
+  if (!instance.patient.id?.trim()) {
+    return 'Patient ID (0010,0020) is empty, so the scan cannot be placed in a patient record.';
+  }
+  if (!studyDateOf(instance)) {
+    return 'No study, series or acquisition date, so the scan cannot be placed in time.';
+  }
+
+  return undefined;
+}
+
+export function studyDateOf(instance: DicomInstance): string | undefined {
+  return (
+    isoFromDicomDate(instance.study.date) ??
+    isoFromDicomDate(instance.series.date) ??
+    isoFromDicomDate(instance.acquisitionDate)
+  );
+}
+
+/** The header of a series, from one of its instances that passed missingIdentity. */
+export function seriesHeaderOf(instance: DicomInstance): SeriesHeader {
+  const type = classifySeries(instance);
+  const birthYear = Number(instance.patient.birthDate?.slice(0, 4));
+
+  return {
+    patientId: (instance.patient.id ?? '').trim(),
+    sex: instance.patient.sex ?? null,
+    birthYear: Number.isInteger(birthYear) && birthYear > 1850 ? birthYear : null,
+    weightKg: instance.patient.weightKg ?? null,
+    heightM: instance.patient.sizeM ?? null,
+    studyInstanceUid: instance.study.uid ?? '',
+    studyDate: studyDateOf(instance) ?? '',
+    studyDescription: instance.study.description ?? null,
+    seriesInstanceUid: instance.series.uid ?? '',
+    modality: instance.modality ?? 'OT',
+    seriesType: type.seriesType,
+    seriesTypeReason: type.reason,
+    tracer: type.tracer ?? null,
+    frameOfReferenceUid: instance.frameOfReferenceUid ?? null,
+    seriesNumber: instance.series.number ?? null,
+    description: instance.series.description ?? null,
+    referencedSeriesUid: instance.seg?.referencedSeriesUid ?? null,
+  };
+}

@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+import { and, eq } from 'drizzle-orm';
+
+import type { Db } from '@/db/client';
+import { instances, series, studies, volumes } from '@/db/schema';
+import { assembleVolume } from '@/server/imaging/dicom/volume/assemble';
+import type { DicomInstance } from '@/server/imaging/dicom/instance';
+import { parseDicom } from '@/server/imaging/dicom/parse';
+import { DicomRejection } from '@/server/imaging/dicom/rejection';
+import { readSegmentation } from '@/server/imaging/dicom/seg/read';
+import type { ImageGeometry } from '@/server/imaging/image';
+import { computeSuvFactors } from '@/server/imaging/suv/factors';
+import { volumePath } from '@/server/storage/layout';
+import { writeVolumePixels } from '@/server/storage/volumes';
+
+import type { PreparedInstance, PreparedSeries } from './prepared';
+import type { StagedFile } from './read-files';
+import { storeSegments } from './segments';
+
+/**
+ * Turns the staged files of one series (plus any instances stored earlier) into a
+ * prepared series: pixels assembled and written, SUV factors worked out, SEG segments
+ * mapped onto the grid they annotate. Throws DicomRejection when the series as a
+ * whole cannot be used; its files are then rejected with that reason.
+ */
+export async function prepareSeries(
+  db: Db,
+  dataDir: string,
+  staged: StagedFile[],
+): Promise<PreparedSeries> {
+  const first = staged[0];
+  if (!first) throw new Error('prepareSeries needs at least one file.');
+
+  const all = [...(await storedInstances(db, dataDir, first.header.seriesInstanceUid)), ...staged];
+  const parsed = await Promise.all(all.map((i) => parseStored(i)));
+  const header = first.header;
+
+  if (header.seriesType === 'SEG') {
+    return prepareSegmentation(db, dataDir, header, all, parsed);
+  }
+
+  return prepareImage(dataDir, header, all, parsed);
+}
+
+async function parseStored(instance: PreparedInstance): Promise<DicomInstance> {
+  const buffer = await fs.readFile(instance.stagedPath);
+
+  return parseDicom(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), instance.sourcePath);
+}
+
+async function storedInstances(db: Db, dataDir: string, seriesUid: string) {
+  const rows = await db
+    .select({ instance: instances })
+    .from(instances)
+    .innerJoin(series, eq(series.id, instances.seriesId))
+    .where(eq(series.seriesInstanceUid, seriesUid));
+
+  return rows.map(({ instance }): PreparedInstance => ({
+    sopInstanceUid: instance.sopInstanceUid,
+    sopClassUid: instance.sopClassUid,
+    digest: instance.digest,
+    sizeBytes: instance.sizeBytes,
+    stagedPath: path.join(dataDir, instance.storedPath),
+    sourcePath: instance.storedPath,
+  }));
+}
+
+async function prepareImage(
+  dataDir: string,
+  header: PreparedSeries['header'],
+  all: PreparedInstance[],
+  parsed: DicomInstance[],
+): Promise<PreparedSeries> {
+  const assembled = assembleVolume(parsed);
+  const volume = assembled.volume;
+  const id = randomUUID();
+  await writeVolumePixels(path.join(dataDir, volumePath(id)), volume.data);
+  const [minValue, maxValue] = range(volume.data);
+  const suv =
+    header.modality === 'PT'
+      ? computeSuvFactors(parsed.flatMap((p) => (p.pet ? [p.pet] : [])))
+      : undefined;
+
+  return {
+    header,
+    instances: all,
+    volume: { id, geometry: volume, pixelType: volume.pixelType, minValue, maxValue,
+      report: assembled.report },
+    suv: suv && (suv.available ? suv : { available: false, reason: suv.reason }),
+  };
+}
+
+function range(data: ArrayLike<number>): [number, number] {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i] as number;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+
+  return data.length ? [min, max] : [0, 0];
+}
+
+async function prepareSegmentation(
+  db: Db,
+  dataDir: string,
+  header: PreparedSeries['header'],
+  all: PreparedInstance[],
+  parsed: DicomInstance[],
+): Promise<PreparedSeries> {
+  const seg = parsed[0];
+  if (!seg || parsed.length > 1) {
+    throw new DicomRejection('INCONSISTENT_SERIES', header.seriesInstanceUid,
+      'A SEG series must hold exactly one segmentation instance.');
+  }
+  const target = await referencedGrid(db, header);
+  const masks = readSegmentation(seg, target.geometry);
+  const list = await storeSegments(dataDir, masks);
+
+  return { header, instances: all, segments: { imageSeriesUid: target.seriesUid, list } };
+}
+
+/**
+ * The image grid a SEG annotates: the series it references, or failing that the one
+ * image series of the same study and frame of reference (CT first, as SEGs of a
+ * PET/CT are usually drawn on the CT).
+ */
+async function referencedGrid(db: Db, header: PreparedSeries['header']) {
+  const rows = await db
+    .select({ uid: series.seriesInstanceUid, type: series.seriesType, volume: volumes })
+    .from(series)
+    .innerJoin(studies, eq(studies.id, series.studyId))
+    .innerJoin(volumes, eq(volumes.seriesId, series.id))
+    .where(
+      header.referencedSeriesUid
+        ? eq(series.seriesInstanceUid, header.referencedSeriesUid)
+        : and(
+            eq(studies.studyInstanceUid, header.studyInstanceUid),
+            eq(series.frameOfReferenceUid, header.frameOfReferenceUid ?? ''),
+          ),
+    );
+  const pick = rows.find((r) => r.type === 'CT') ?? rows[0];
+  if (!pick) {
+    throw new DicomRejection('SEG_OFF_GRID', header.seriesInstanceUid,
+      'The image series this SEG annotates has not been ingested; ' +
+        'ingest it (in the same upload is fine) and send the SEG again.');
+  }
+  const v = pick.volume;
+  const geometry: ImageGeometry = {
+    size: v.size, spacingMm: v.spacingMm, originMm: v.originMm, direction: v.direction,
+  };
+
+  return { seriesUid: pick.uid, geometry };
+}
