@@ -16,7 +16,9 @@ describe('timeScale', () => {
     const scale = timeScale(['2026-01-15', '2026-04-15'], 2000, 0);
 
     expect(scale.ticks.map((t) => t.label)).toEqual(['Feb 26', 'Mar 26', 'Apr 26']);
-    expect(scale.ticks[0]?.x).toBeCloseTo(((dayOf('2026-02-01') - dayOf('2026-01-15')) / 90) * 2000);
+    expect(scale.ticks[0]?.x).toBeCloseTo(
+      ((dayOf('2026-02-01') - dayOf('2026-01-15')) / 90) * 2000,
+    );
   });
 
   it('thins ticks on a narrow axis over a long span', () => {

@@ -8,7 +8,10 @@ describe('uploadBatches', () => {
   it('closes a batch before it would exceed the byte budget', () => {
     const batches = uploadBatches([f(6), f(6), f(6), f(1)], 12, 10);
 
-    expect(batches.map((b) => b.map((x) => x.size))).toEqual([[6, 6], [6, 1]]);
+    expect(batches.map((b) => b.map((x) => x.size))).toEqual([
+      [6, 6],
+      [6, 1],
+    ]);
   });
 
   it('caps the number of files per batch', () => {

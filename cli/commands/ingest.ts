@@ -52,12 +52,19 @@ export const ingestCommand: Command = {
 function progressPrinter(err: (text: string) => void) {
   let lastShown = 0;
 
-  return (p: { phase: string; filesDone: number; filesTotal: number; series: { done: boolean }[] }) => {
+  return (p: {
+    phase: string;
+    filesDone: number;
+    filesTotal: number;
+    series: { done: boolean }[];
+  }) => {
     const now = Date.now();
     if (now - lastShown < 1000 && p.phase !== 'done') return;
     lastShown = now;
     const seriesDone = p.series.filter((s) => s.done).length;
-    err(`  ${p.phase}: files ${p.filesDone}/${p.filesTotal}, series ${seriesDone}/${p.series.length}`);
+    err(
+      `  ${p.phase}: files ${p.filesDone}/${p.filesTotal}, series ${seriesDone}/${p.series.length}`,
+    );
   };
 }
 
@@ -65,7 +72,9 @@ function printHuman(
   summary: Awaited<ReturnType<typeof runIngest>>,
   out: (text: string) => void,
 ): void {
-  out(`Ingested ${summary.ingested}, unchanged ${summary.unchanged}, rejected ${summary.rejected.length}.`);
+  out(
+    `Ingested ${summary.ingested}, unchanged ${summary.unchanged}, rejected ${summary.rejected.length}.`,
+  );
   for (const r of summary.rejected) out(`  rejected ${r.path}: ${r.reason}`);
   for (const p of summary.patients) {
     out(`  ${p.patientId}: ${p.timepoints} timepoints, ${p.series} series`);

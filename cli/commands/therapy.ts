@@ -36,8 +36,12 @@ export const therapyCommand: Command = {
     const result = await withServices('hallmark therapy import', ({ database }) =>
       importTherapy(database.db, parsed.rows),
     );
-    io.out(values.json ? JSON.stringify(result) : `Added ${result.added} therapy lines, ` +
-      `${result.unchanged} already present, ${result.patientsCreated} new patients.`);
+    io.out(
+      values.json
+        ? JSON.stringify(result)
+        : `Added ${result.added} therapy lines, ` +
+            `${result.unchanged} already present, ${result.patientsCreated} new patients.`,
+    );
 
     return 0;
   },

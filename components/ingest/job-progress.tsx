@@ -30,7 +30,9 @@ export function JobProgress({ jobId }: { jobId: string }) {
         <div className="row">
           <span>Files read</span>
           <progress aria-label="Files read" max={p.filesTotal || 1} value={p.filesDone} />
-          <span className="muted">{p.filesDone} / {p.filesTotal}</span>
+          <span className="muted">
+            {p.filesDone} / {p.filesTotal}
+          </span>
         </div>
       )}
       {p && p.series.length > 0 && (
@@ -40,9 +42,13 @@ export function JobProgress({ jobId }: { jobId: string }) {
               <tr key={s.seriesInstanceUid}>
                 <td>{s.label}</td>
                 <td>
-                  {s.error ? <span className="badge bad">{s.error}</span>
-                    : s.done ? <span className="badge ok">stored</span>
-                    : <span className="muted">waiting</span>}
+                  {s.error ? (
+                    <span className="badge bad">{s.error}</span>
+                  ) : s.done ? (
+                    <span className="badge ok">stored</span>
+                  ) : (
+                    <span className="muted">waiting</span>
+                  )}
                 </td>
               </tr>
             ))}
@@ -52,7 +58,8 @@ export function JobProgress({ jobId }: { jobId: string }) {
       {job.data.error && <div className="error">{job.data.error}</div>}
       {finished && (
         <p data-testid="ingest-summary">
-          {job.data.ingested} ingested, {job.data.unchanged} unchanged, {job.data.rejected} rejected.
+          {job.data.ingested} ingested, {job.data.unchanged} unchanged, {job.data.rejected}{' '}
+          rejected.
         </p>
       )}
       {files.data && <OutcomeTable rows={files.data} />}

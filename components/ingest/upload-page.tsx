@@ -70,14 +70,21 @@ export function UploadPage() {
         <div className="row" style={{ justifyContent: 'center' }}>
           <label className="badge">
             Choose files{' '}
-            <input type="file" multiple aria-label="Choose files"
-              onChange={(e) => choose(filesFromInput(e.target.files))} />
+            <input
+              type="file"
+              multiple
+              aria-label="Choose files"
+              onChange={(e) => choose(filesFromInput(e.target.files))}
+            />
           </label>
           <label className="badge">
             Choose a folder{' '}
-            <input type="file" aria-label="Choose a folder"
+            <input
+              type="file"
+              aria-label="Choose a folder"
               {...{ webkitdirectory: '', directory: '' }}
-              onChange={(e) => choose(filesFromInput(e.target.files))} />
+              onChange={(e) => choose(filesFromInput(e.target.files))}
+            />
           </label>
         </div>
       </div>
@@ -87,7 +94,9 @@ export function UploadPage() {
             <strong>{picked.length} files</strong>
             <span className="muted">{totalMb.toFixed(1)} MB</span>
             <progress aria-label="Upload progress" max={picked.length} value={sent} />
-            <span className="muted">{sent} of {picked.length} sent</span>
+            <span className="muted">
+              {sent} of {picked.length} sent
+            </span>
             <button onClick={() => void send()} disabled={busy || jobId !== null}>
               Upload and ingest
             </button>

@@ -25,8 +25,12 @@ export function PatientPage({ patientId }: { patientId: string }) {
       </p>
       <h1>Patient {p.patientId}</h1>
       <p className="muted">
-        {[p.sex && `Sex ${p.sex}`, p.birthYear && `born ${p.birthYear}`,
-          p.weightKg && `${p.weightKg} kg`, p.arm && `arm ${p.arm}`]
+        {[
+          p.sex && `Sex ${p.sex}`,
+          p.birthYear && `born ${p.birthYear}`,
+          p.weightKg && `${p.weightKg} kg`,
+          p.arm && `arm ${p.arm}`,
+        ]
           .filter(Boolean)
           .join(' · ')}
       </p>

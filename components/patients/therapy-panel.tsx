@@ -14,7 +14,13 @@ interface TherapyLine {
   endDate: string | null;
 }
 
-export function TherapyPanel({ patientId, therapy }: { patientId: string; therapy: TherapyLine[] }) {
+export function TherapyPanel({
+  patientId,
+  therapy,
+}: {
+  patientId: string;
+  therapy: TherapyLine[];
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.patients.pathKey() });
@@ -51,7 +57,12 @@ export function TherapyPanel({ patientId, therapy }: { patientId: string; therap
           </thead>
           <tbody>
             {therapy.map((t) => (
-              <TherapyRow key={t.id} line={t} onChanged={refresh} onDelete={() => remove.mutate({ id: t.id })} />
+              <TherapyRow
+                key={t.id}
+                line={t}
+                onChanged={refresh}
+                onDelete={() => remove.mutate({ id: t.id })}
+              />
             ))}
           </tbody>
         </table>
@@ -59,7 +70,11 @@ export function TherapyPanel({ patientId, therapy }: { patientId: string; therap
       <p className="row small" style={{ marginTop: 12 }}>
         <label>
           Import therapy lines (CSV or JSON: patient_id, agent, line, start, end, arm){' '}
-          <input type="file" accept=".csv,.json" onChange={(e) => void onFile(e.target.files?.[0])} />
+          <input
+            type="file"
+            accept=".csv,.json"
+            onChange={(e) => void onFile(e.target.files?.[0])}
+          />
         </label>
       </p>
     </div>
@@ -86,8 +101,12 @@ function TherapyRow(props: { line: TherapyLine; onChanged: () => void; onDelete:
         <td>{t.startDate}</td>
         <td>{t.endDate ?? <span className="muted">ongoing</span>}</td>
         <td className="row">
-          <button className="secondary" onClick={() => setDraft(t)}>Edit</button>
-          <button className="secondary" onClick={props.onDelete}>Delete</button>
+          <button className="secondary" onClick={() => setDraft(t)}>
+            Edit
+          </button>
+          <button className="secondary" onClick={props.onDelete}>
+            Delete
+          </button>
         </td>
       </tr>
     );
@@ -96,25 +115,45 @@ function TherapyRow(props: { line: TherapyLine; onChanged: () => void; onDelete:
   return (
     <tr>
       <td>
-        <input aria-label="Line" type="number" min={1} value={draft.line} style={{ width: 60 }}
-          onChange={(e) => setDraft({ ...draft, line: Number(e.target.value) })} />
+        <input
+          aria-label="Line"
+          type="number"
+          min={1}
+          value={draft.line}
+          style={{ width: 60 }}
+          onChange={(e) => setDraft({ ...draft, line: Number(e.target.value) })}
+        />
       </td>
       <td>
-        <input aria-label="Agent" value={draft.agent} onChange={(e) => setDraft({ ...draft, agent: e.target.value })} />
+        <input
+          aria-label="Agent"
+          value={draft.agent}
+          onChange={(e) => setDraft({ ...draft, agent: e.target.value })}
+        />
       </td>
       <td>
-        <input aria-label="Start" type="date" value={draft.startDate}
-          onChange={(e) => setDraft({ ...draft, startDate: e.target.value })} />
+        <input
+          aria-label="Start"
+          type="date"
+          value={draft.startDate}
+          onChange={(e) => setDraft({ ...draft, startDate: e.target.value })}
+        />
       </td>
       <td>
-        <input aria-label="End" type="date" value={draft.endDate ?? ''}
-          onChange={(e) => setDraft({ ...draft, endDate: e.target.value || null })} />
+        <input
+          aria-label="End"
+          type="date"
+          value={draft.endDate ?? ''}
+          onChange={(e) => setDraft({ ...draft, endDate: e.target.value || null })}
+        />
       </td>
       <td>
         {update.error && <ErrorBox error={update.error} />}
         <div className="row">
           <button onClick={() => update.mutate(draft)}>Save</button>
-          <button className="secondary" onClick={() => setDraft(null)}>Cancel</button>
+          <button className="secondary" onClick={() => setDraft(null)}>
+            Cancel
+          </button>
         </div>
       </td>
     </tr>

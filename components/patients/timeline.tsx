@@ -42,7 +42,13 @@ export function Timeline(props: { timepoints: TimelinePoint[]; therapy: TherapyB
 
         return (
           <g key={t.id}>
-            <rect x={x0} y={y} width={Math.max(x1 - x0, 3)} height={AXIS_Y - y} fill="var(--therapy)" />
+            <rect
+              x={x0}
+              y={y}
+              width={Math.max(x1 - x0, 3)}
+              height={AXIS_Y - y}
+              fill="var(--therapy)"
+            />
             <text x={x0 + 4} y={y + 12} fontSize="11" fill="var(--accent)">
               Line {t.line}: {t.agent}
               {t.endDate ? '' : ' (ongoing)'}
@@ -52,7 +58,14 @@ export function Timeline(props: { timepoints: TimelinePoint[]; therapy: TherapyB
       })}
       <line x1={0} x2={WIDTH} y1={AXIS_Y} y2={AXIS_Y} stroke="var(--line)" />
       {scale.ticks.map((tick) => (
-        <text key={tick.x} x={tick.x} y={AXIS_Y + 32} fontSize="10" fill="var(--muted)" textAnchor="middle">
+        <text
+          key={tick.x}
+          x={tick.x}
+          y={AXIS_Y + 32}
+          fontSize="10"
+          fill="var(--muted)"
+          textAnchor="middle"
+        >
           {tick.label}
         </text>
       ))}

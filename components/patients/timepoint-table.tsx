@@ -27,7 +27,13 @@ interface Point {
   series: Series[];
 }
 
-export function TimepointTable({ patientId, timepoints }: { patientId: string; timepoints: Point[] }) {
+export function TimepointTable({
+  patientId,
+  timepoints,
+}: {
+  patientId: string;
+  timepoints: Point[];
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refresh = () =>
@@ -68,7 +74,11 @@ export function TimepointTable({ patientId, timepoints }: { patientId: string; t
               <td>{t.date}</td>
               <td>
                 {t.series.map((s) => (
-                  <SeriesLine key={s.id} s={s} onType={(v) => setType.mutate({ id: s.id, seriesType: v })} />
+                  <SeriesLine
+                    key={s.id}
+                    s={s}
+                    onType={(v) => setType.mutate({ id: s.id, seriesType: v })}
+                  />
                 ))}
               </td>
             </tr>
@@ -79,7 +89,13 @@ export function TimepointTable({ patientId, timepoints }: { patientId: string; t
   );
 }
 
-function SeriesLine({ s, onType }: { s: Series; onType: (v: (typeof SERIES_TYPES)[number]) => void }) {
+function SeriesLine({
+  s,
+  onType,
+}: {
+  s: Series;
+  onType: (v: (typeof SERIES_TYPES)[number]) => void;
+}) {
   return (
     <div className="row" style={{ marginBottom: 4 }}>
       {s.seriesType === 'SEG' ? (
@@ -87,10 +103,15 @@ function SeriesLine({ s, onType }: { s: Series; onType: (v: (typeof SERIES_TYPES
       ) : (
         <Link href={`/series/${s.id}`}>{s.description ?? s.seriesType}</Link>
       )}
-      <span className="badge">{s.modality}{s.tracer ? ` ${s.tracer}` : ''}</span>
+      <span className="badge">
+        {s.modality}
+        {s.tracer ? ` ${s.tracer}` : ''}
+      </span>
       <span className="muted small">{s.instanceCount} files</span>
       {s.suv && !s.suv.available && (
-        <span className="badge warn" title={s.suv.reason}>SUV unavailable: {s.suv.reason}</span>
+        <span className="badge warn" title={s.suv.reason}>
+          SUV unavailable: {s.suv.reason}
+        </span>
       )}
       <select
         aria-label="Series type"
@@ -99,7 +120,9 @@ function SeriesLine({ s, onType }: { s: Series; onType: (v: (typeof SERIES_TYPES
         onChange={(e) => onType(e.target.value as (typeof SERIES_TYPES)[number])}
       >
         {SERIES_TYPES.map((o) => (
-          <option key={o} value={o}>{o}</option>
+          <option key={o} value={o}>
+            {o}
+          </option>
         ))}
       </select>
       {s.seriesTypeSource === 'user' && <span className="badge">type set by user</span>}

@@ -31,7 +31,9 @@ function Viewer({ series, volume }: { series: Detail; volume: NonNullable<Detail
   const [k, setK] = useState(Math.floor(volume.size[2] / 2));
   const isPet = series.modality === 'PT';
   const suvFactor = isPet && series.suv?.available ? (series.suv.suvBwFactor ?? null) : null;
-  const [wl, setWl] = useState<WindowLevel>(() => initialWindow(series.modality, volume, suvFactor));
+  const [wl, setWl] = useState<WindowLevel>(() =>
+    initialWindow(series.modality, volume, suvFactor),
+  );
   const { slice, error } = useSlice(series.id, volume.id, volume.pixelType, k);
   const masks = useMasks(series.masks);
   const [cursor, setCursor] = useState<{ i: number; j: number; value: number } | null>(null);
@@ -47,15 +49,20 @@ function Viewer({ series, volume }: { series: Detail; volume: NonNullable<Detail
         <Link href={`/patients/${encodeURIComponent(series.patientId)}`}>{series.patientId}</Link> /
       </p>
       <h1>
-        {series.description ?? series.seriesType} <span className="muted small">{series.studyDate}</span>
+        {series.description ?? series.seriesType}{' '}
+        <span className="muted small">{series.studyDate}</span>
       </h1>
       {isPet && !suvFactor && (
-        <p className="badge warn">SUV unavailable: {series.suv?.reason ?? 'no SUV information'}. Values are shown as stored.</p>
+        <p className="badge warn">
+          SUV unavailable: {series.suv?.reason ?? 'no SUV information'}. Values are shown as stored.
+        </p>
       )}
       <div className="row" style={{ alignItems: 'flex-start' }}>
         <div
           onWheel={(e) => step(e.deltaY > 0 ? 1 : -1)}
-          onKeyDown={(e) => (e.key === 'ArrowUp' ? step(1) : e.key === 'ArrowDown' ? step(-1) : undefined)}
+          onKeyDown={(e) =>
+            e.key === 'ArrowUp' ? step(1) : e.key === 'ArrowDown' ? step(-1) : undefined
+          }
           tabIndex={0}
           aria-label="Image"
         >
@@ -68,11 +75,15 @@ function Viewer({ series, volume }: { series: Detail; volume: NonNullable<Detail
               scale={scale}
               window={wl}
               colour={isPet ? 'hot' : 'grey'}
-              masks={series.masks.flatMap((m) => (masks[m.id] ? [{ ...m, data: masks[m.id] as Uint8Array }] : []))}
+              masks={series.masks.flatMap((m) =>
+                masks[m.id] ? [{ ...m, data: masks[m.id] as Uint8Array }] : [],
+              )}
               onHover={setCursor}
             />
           ) : (
-            <div style={{ width: 512, height: 512 }} className="panel muted">Loading slice...</div>
+            <div style={{ width: 512, height: 512 }} className="panel muted">
+              Loading slice...
+            </div>
           )}
           {error && <div className="error">{error}</div>}
         </div>
@@ -92,7 +103,11 @@ function Viewer({ series, volume }: { series: Detail; volume: NonNullable<Detail
   );
 }
 
-function initialWindow(modality: string, volume: { minValue: number; maxValue: number }, suv: number | null) {
+function initialWindow(
+  modality: string,
+  volume: { minValue: number; maxValue: number },
+  suv: number | null,
+) {
   if (modality === 'CT') return CT_PRESETS['Soft tissue'] as WindowLevel;
   // PET: 0 to SUV 6 shows tumour against liver and blood pool without saturating much.
   if (suv) return { center: 3, width: 6 };
@@ -140,26 +155,42 @@ function Controls(props: {
       )}
       <div className="row small">
         <label>
-          Level <input aria-label="Level" type="number" value={wl.center} style={{ width: 80 }}
-            onChange={(e) => setWl({ ...wl, center: Number(e.target.value) })} />
+          Level{' '}
+          <input
+            aria-label="Level"
+            type="number"
+            value={wl.center}
+            style={{ width: 80 }}
+            onChange={(e) => setWl({ ...wl, center: Number(e.target.value) })}
+          />
         </label>
         <label>
-          Width <input aria-label="Width" type="number" value={wl.width} style={{ width: 80 }}
-            onChange={(e) => setWl({ ...wl, width: Math.max(Number(e.target.value), 1e-6) })} />
+          Width{' '}
+          <input
+            aria-label="Width"
+            type="number"
+            value={wl.width}
+            style={{ width: 80 }}
+            onChange={(e) => setWl({ ...wl, width: Math.max(Number(e.target.value), 1e-6) })}
+          />
         </label>
         <span className="muted">{props.unit}</span>
       </div>
       <p data-testid="pixel-value" style={{ minHeight: 20 }}>
-        {props.cursor
-          ? `(${props.cursor.i}, ${props.cursor.j}, ${props.k}): ${props.cursor.value.toFixed(digits)} ${props.unit}`
-          : <span className="muted">Point at the image for its value.</span>}
+        {props.cursor ? (
+          `(${props.cursor.i}, ${props.cursor.j}, ${props.k}): ${props.cursor.value.toFixed(digits)} ${props.unit}`
+        ) : (
+          <span className="muted">Point at the image for its value.</span>
+        )}
       </p>
       {props.masks.length > 0 && (
         <>
           <h2>Segments</h2>
           <ul className="small">
             {props.masks.map((m) => (
-              <li key={m.id}>{m.label} <span className="muted">({m.voxelCount} voxels)</span></li>
+              <li key={m.id}>
+                {m.label} <span className="muted">({m.voxelCount} voxels)</span>
+              </li>
             ))}
           </ul>
         </>

@@ -41,7 +41,13 @@ export function SliceCanvas(props: {
     const ctx = ref.current?.getContext('2d');
     if (!ctx) return;
     const image = ctx.createImageData(nx, ny);
-    paintPixels(image.data, props.pixels, props.scale, props.window, props.colour === 'hot' ? lut : null);
+    paintPixels(
+      image.data,
+      props.pixels,
+      props.scale,
+      props.window,
+      props.colour === 'hot' ? lut : null,
+    );
     props.masks.forEach((m, index) => paintOutline(image.data, nx, m, props.k, index));
     ctx.putImageData(image, 0, 0);
   }, [props.pixels, props.scale, props.window, props.colour, props.masks, props.k, nx, ny, lut]);
@@ -60,7 +66,12 @@ export function SliceCanvas(props: {
       width={nx}
       height={ny}
       data-testid="slice-canvas"
-      style={{ width: widthMm * cssScale, height: heightMm * cssScale, imageRendering: 'pixelated', background: '#000' }}
+      style={{
+        width: widthMm * cssScale,
+        height: heightMm * cssScale,
+        imageRendering: 'pixelated',
+        background: '#000',
+      }}
       onMouseMove={onMove}
       onMouseLeave={() => props.onHover(null)}
     />
@@ -84,7 +95,13 @@ function paintPixels(
   }
 }
 
-function paintOutline(out: Uint8ClampedArray, nx: number, mask: CanvasMask, k: number, index: number) {
+function paintOutline(
+  out: Uint8ClampedArray,
+  nx: number,
+  mask: CanvasMask,
+  k: number,
+  index: number,
+) {
   const hex = OUTLINE_COLOURS[index % OUTLINE_COLOURS.length] as string;
   const rgb = [1, 3, 5].map((p) => parseInt(hex.slice(p, p + 2), 16));
   for (const { i, j } of outlineOfSlice(mask.data, mask.bbox, k)) {

@@ -12,7 +12,12 @@ const CACHE_SLICES = 64;
  * Loads slice k of a series (and prefetches its neighbours), keeping recent slices in
  * a small cache keyed by the volume, so a re-assembled series never shows stale data.
  */
-export function useSlice(seriesId: string, volumeId: string, pixelType: ViewerPixelType, k: number) {
+export function useSlice(
+  seriesId: string,
+  volumeId: string,
+  pixelType: ViewerPixelType,
+  k: number,
+) {
   const cache = useRef(new Map<string, Promise<ArrayLike<number>>>());
   const [slice, setSlice] = useState<{ k: number; pixels: ArrayLike<number> } | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -169,4 +169,3 @@ export const settings = pgTable('settings', {
   value: jsonb('value').notNull(),
   updatedBy: changedBy(),
 });
-

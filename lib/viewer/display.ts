@@ -43,7 +43,9 @@ export function hotLut(): Uint8Array {
 
 /** A window that shows the 1st to 99th percentile of a sample: a sane MR default. */
 export function autoWindow(sample: ArrayLike<number>): WindowLevel {
-  const values = Array.from(sample).filter(Number.isFinite).sort((a, b) => a - b);
+  const values = Array.from(sample)
+    .filter(Number.isFinite)
+    .sort((a, b) => a - b);
   if (values.length === 0) return { center: 0, width: 1 };
   const low = values[Math.floor(values.length * 0.01)] as number;
   const high = values[Math.floor(values.length * 0.99)] as number;

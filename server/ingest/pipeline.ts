@@ -246,7 +246,11 @@ function progressTracker(
     },
     series(list: { uid: string; label: string }[]) {
       progress.phase = 'assembling';
-      progress.series = list.map((s) => ({ seriesInstanceUid: s.uid, label: s.label, done: false }));
+      progress.series = list.map((s) => ({
+        seriesInstanceUid: s.uid,
+        label: s.label,
+        done: false,
+      }));
       publish(true);
     },
     seriesDone(uid: string, error?: string) {

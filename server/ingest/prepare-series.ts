@@ -48,7 +48,10 @@ export async function prepareSeries(
 async function parseStored(instance: PreparedInstance): Promise<DicomInstance> {
   const buffer = await fs.readFile(instance.stagedPath);
 
-  return parseDicom(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), instance.sourcePath);
+  return parseDicom(
+    new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength),
+    instance.sourcePath,
+  );
 }
 
 async function storedInstances(db: Db, dataDir: string, seriesUid: string) {
@@ -87,8 +90,14 @@ async function prepareImage(
   return {
     header,
     instances: all,
-    volume: { id, geometry: volume, pixelType: volume.pixelType, minValue, maxValue,
-      report: assembled.report },
+    volume: {
+      id,
+      geometry: volume,
+      pixelType: volume.pixelType,
+      minValue,
+      maxValue,
+      report: assembled.report,
+    },
     suv: suv && (suv.available ? suv : { available: false, reason: suv.reason }),
   };
 }
@@ -114,8 +123,11 @@ async function prepareSegmentation(
 ): Promise<PreparedSeries> {
   const seg = parsed[0];
   if (!seg || parsed.length > 1) {
-    throw new DicomRejection('INCONSISTENT_SERIES', header.seriesInstanceUid,
-      'A SEG series must hold exactly one segmentation instance.');
+    throw new DicomRejection(
+      'INCONSISTENT_SERIES',
+      header.seriesInstanceUid,
+      'A SEG series must hold exactly one segmentation instance.',
+    );
   }
   const target = await referencedGrid(db, header);
   const masks = readSegmentation(seg, target.geometry);
@@ -145,13 +157,19 @@ async function referencedGrid(db: Db, header: PreparedSeries['header']) {
     );
   const pick = rows.find((r) => r.type === 'CT') ?? rows[0];
   if (!pick) {
-    throw new DicomRejection('SEG_OFF_GRID', header.seriesInstanceUid,
+    throw new DicomRejection(
+      'SEG_OFF_GRID',
+      header.seriesInstanceUid,
       'The image series this SEG annotates has not been ingested; ' +
-        'ingest it (in the same upload is fine) and send the SEG again.');
+        'ingest it (in the same upload is fine) and send the SEG again.',
+    );
   }
   const v = pick.volume;
   const geometry: ImageGeometry = {
-    size: v.size, spacingMm: v.spacingMm, originMm: v.originMm, direction: v.direction,
+    size: v.size,
+    spacingMm: v.spacingMm,
+    originMm: v.originMm,
+    direction: v.direction,
   };
 
   return { seriesUid: pick.uid, geometry };

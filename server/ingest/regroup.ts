@@ -33,7 +33,9 @@ export async function regroupTimepoints(db: Db, patientRowId: string, windowDays
       await tx.update(studies).set({ timepointId: id }).where(inArray(studies.id, group.studyIds));
     }
     const stale = and(eq(timepoints.patientId, patientRowId), notInArray(timepoints.id, keptIds));
-    await tx.delete(timepoints).where(keptIds.length ? stale : eq(timepoints.patientId, patientRowId));
+    await tx
+      .delete(timepoints)
+      .where(keptIds.length ? stale : eq(timepoints.patientId, patientRowId));
   });
   await applyBaselineRule(db, patientRowId);
 }

@@ -55,7 +55,8 @@ export function cropToBox(mask: ImageVolume) {
       }
     }
   }
-  if (voxelCount === 0) return { bbox: [0, 0, 0, -1, -1, -1], voxelCount, cropped: new Uint8Array(0) };
+  if (voxelCount === 0)
+    return { bbox: [0, 0, 0, -1, -1, -1], voxelCount, cropped: new Uint8Array(0) };
 
   const [i0, j0, k0] = lo as [number, number, number];
   const [i1, j1, k1] = hi as [number, number, number];
@@ -65,7 +66,9 @@ export function cropToBox(mask: ImageVolume) {
   for (let k = k0; k <= k1; k++) {
     for (let j = j0; j <= j1; j++) {
       for (let i = i0; i <= i1; i++) {
-        cropped[(k - k0) * bx * by + (j - j0) * bx + (i - i0)] = mask.data[k * nx * ny + j * nx + i] ? 1 : 0;
+        cropped[(k - k0) * bx * by + (j - j0) * bx + (i - i0)] = mask.data[k * nx * ny + j * nx + i]
+          ? 1
+          : 0;
       }
     }
   }

@@ -20,8 +20,12 @@ describe('groupStudies', () => {
   it('chains studies within the window and starts anew after a gap', () => {
     // 1 -> 3 is 2 days, 3 -> 5 is 2 days: one group; 5 -> 20 opens a new one.
     const groups = groupStudies(
-      [study('a', '2026-01-05'), study('b', '2026-01-01'), study('c', '2026-01-03'),
-        study('d', '2026-01-20')],
+      [
+        study('a', '2026-01-05'),
+        study('b', '2026-01-01'),
+        study('c', '2026-01-03'),
+        study('d', '2026-01-20'),
+      ],
       2,
     );
 

@@ -67,7 +67,12 @@ async function loadTimepoints(db: Db, patientRowId: string): Promise<TimepointDe
     .select({ timepointId: studies.timepointId, series })
     .from(series)
     .innerJoin(studies, eq(studies.id, series.studyId))
-    .where(inArray(studies.timepointId, points.map((p) => p.id)))
+    .where(
+      inArray(
+        studies.timepointId,
+        points.map((p) => p.id),
+      ),
+    )
     .orderBy(asc(series.seriesNumber), asc(series.seriesType));
 
   return points.map((point, index) => ({

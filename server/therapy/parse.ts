@@ -95,7 +95,7 @@ function splitCsv(text: string): string[][] {
     else if (c === ',') (row.push(field), (field = ''));
     else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field), rows.push(row), (row = []), (field = '');
+      (row.push(field), rows.push(row), (row = []), (field = ''));
     } else field += c;
   }
   if (field !== '' || row.length) (row.push(field), rows.push(row));

@@ -20,9 +20,7 @@ export const ingestRouter = router({
 
   job: publicProcedure.input(jobId).query(({ ctx, input }) => getJob(ctx.db, input.jobId)),
 
-  files: publicProcedure
-    .input(jobId)
-    .query(({ ctx, input }) => listJobFiles(ctx.db, input.jobId)),
+  files: publicProcedure.input(jobId).query(({ ctx, input }) => listJobFiles(ctx.db, input.jobId)),
 
   history: publicProcedure
     .input(z.object({ limit: z.number().int().min(1).max(500).default(50) }))

@@ -26,7 +26,10 @@ const therapyEdit = z.object({
   agent: z.string().trim().min(1),
   line: z.number().int().min(1),
   startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  endDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  endDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
 });
 
 export const patientsRouter = router({

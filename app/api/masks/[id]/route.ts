@@ -21,7 +21,10 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> 
     const bytes = await fs.readFile(path.join(dataDir, mask.storedPath));
 
     return new Response(bytes, {
-      headers: { 'content-type': 'application/octet-stream', 'cache-control': 'private, max-age=3600' },
+      headers: {
+        'content-type': 'application/octet-stream',
+        'cache-control': 'private, max-age=3600',
+      },
     });
   } catch (err) {
     return errorResponse(err);
