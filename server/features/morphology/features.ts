@@ -1,0 +1,93 @@
+import type { Roi } from '../roi/prepare';
+import type { NamedValue } from '../types';
+import { spatialAutocorrelation } from './autocorrelation';
+import { ellipsoidArea } from './ellipsoid';
+import { convexHull, maximumDiameter } from './hull';
+import { meshSummary } from './mesh';
+import { positionEigenvalues } from './pca';
+
+function voxelPositions(roi: Roi, voxels: Int32Array): Float64Array {
+  const [nx, ny] = roi.size;
+  const [sx, sy, sz] = roi.spacingMm;
+  const out = new Float64Array(voxels.length * 3);
+  voxels.forEach((v, k) => {
+    out[3 * k] = (v % nx) * sx;
+    out[3 * k + 1] = (Math.floor(v / nx) % ny) * sy;
+    out[3 * k + 2] = Math.floor(v / (nx * ny)) * sz;
+  });
+
+  return out;
+}
+
+/** Distance between the geometric centre (morphological mask) and the intensity centre. */
+function centreOfMassShift(roi: Roi): number {
+  const morphVoxels = Int32Array.from(roi.morphMask.keys()).filter((v) => roi.morphMask[v]);
+  const geometric = voxelPositions(roi, morphVoxels);
+  const weighted = voxelPositions(roi, roi.voxels);
+  const g = [0, 0, 0];
+  const w = [0, 0, 0];
+  let total = 0;
+  for (let k = 0; k < morphVoxels.length; k++) for (let a = 0; a < 3; a++) g[a]! += geometric[3 * k + a]!;
+  roi.intensities.forEach((x, k) => {
+    total += x;
+    for (let a = 0; a < 3; a++) w[a]! += x * weighted[3 * k + a]!;
+  });
+
+  return Math.hypot(...[0, 1, 2].map((a) => g[a]! / morphVoxels.length - w[a]! / total));
+}
+
+function shapeRatios(volume: number, area: number): [string, number][] {
+  const sphereTerm = 36 * Math.PI * volume * volume;
+
+  return [
+    ['av', area / volume],
+    ['comp.1', volume / (Math.sqrt(Math.PI) * area ** 1.5)],
+    ['comp.2', sphereTerm / area ** 3],
+    ['sph.dispr', area / Math.cbrt(sphereTerm)],
+    ['sphericity', Math.cbrt(sphereTerm) / area],
+    ['asphericity', Math.cbrt(area ** 3 / sphereTerm) - 1],
+  ];
+}
+
+function axisFeatures(roi: Roi, volume: number, area: number): [string, number][] {
+  const [l1, l2, l3] = positionEigenvalues(roi.morphMask, roi.size, roi.spacingMm);
+  const [a, b, c] = [2 * Math.sqrt(l1), 2 * Math.sqrt(l2), 2 * Math.sqrt(l3)];
+
+  return [
+    ['pca.major', 2 * a], ['pca.minor', 2 * b], ['pca.least', 2 * c],
+    ['pca.elongation', Math.sqrt(l2 / l1)], ['pca.flatness', Math.sqrt(l3 / l1)],
+    ['v.dens.aee', (3 * volume) / (4 * Math.PI * a * b * c)],
+    ['a.dens.aee', area / ellipsoidArea(a, b, c)],
+  ];
+}
+
+/** IBSI morphological features; Moran's I and Geary's C only up to `autocorrelationMaxVoxels`. */
+export function morphologyFeatures(roi: Roi, autocorrelationMaxVoxels: number): NamedValue[] {
+  const mesh = meshSummary({ size: roi.size, spacingMm: roi.spacingMm, mask: roi.morphMask });
+  const { volumeMm3: v, areaMm2: a } = mesh;
+  const hull = convexHull(mesh.rowExtremes);
+  const [bx, by, bz] = mesh.boxMm;
+  let morphCount = 0;
+  for (const m of roi.morphMask) morphCount += m;
+  let meanIntensity = 0;
+  for (const x of roi.intensities) meanIntensity += x / roi.intensities.length;
+  const voxelMm3 = roi.spacingMm[0] * roi.spacingMm[1] * roi.spacingMm[2];
+  const axes = axisFeatures(roi, v, a);
+
+  const values: [string, number][] = [
+    ['vol', v], ['approx.vol', morphCount * voxelMm3], ['area', a], ...shapeRatios(v, a),
+    ['com', centreOfMassShift(roi)], ['diam', maximumDiameter(mesh.rowExtremes, hull.vertices)],
+    ...axes.slice(0, 5),
+    ['v.dens.aabb', v / (bx * by * bz)], ['a.dens.aabb', a / (2 * (bx * by + bx * bz + by * bz))],
+    ...axes.slice(5),
+    ['v.dens.conv.hull', v / hull.volumeMm3], ['a.dens.conv.hull', a / hull.areaMm2],
+    ['integ.int', v * meanIntensity],
+  ];
+  if (roi.voxels.length <= autocorrelationMaxVoxels) {
+    const { moranI, gearyC } = spatialAutocorrelation(voxelPositions(roi, roi.voxels),
+      roi.intensities);
+    values.push(['moran.i', moranI], ['geary.c', gearyC]);
+  }
+
+  return values.map(([name, value]) => ({ name: `morph.${name}`, value }));
+}

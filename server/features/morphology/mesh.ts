@@ -1,0 +1,119 @@
+import type { Vec3 } from '@/server/imaging/image';
+import { EDGE_MIDPOINTS, TRIANGLES } from './cubeTable';
+
+/** What the morphology family needs from the ROI surface mesh. */
+export interface MeshSummary {
+  volumeMm3: number;
+  areaMm2: number;
+  /** Axis-aligned bounding box of the mesh vertices, in mm. */
+  boxMm: Vec3;
+  /**
+   * Mesh vertices that are the lowest or highest along x in their (y, z) row, xyz in mm.
+   * Every convex hull vertex is among them, so the hull needs no other vertex.
+   */
+  rowExtremes: Float64Array;
+}
+
+interface MaskGrid {
+  size: readonly [number, number, number];
+  spacingMm: Vec3;
+  mask: Uint8Array;
+}
+
+function bounds(grid: MaskGrid): { lo: Vec3; hi: Vec3 } {
+  const [nx, ny] = grid.size;
+  const lo: Vec3 = [Infinity, Infinity, Infinity];
+  const hi: Vec3 = [-Infinity, -Infinity, -Infinity];
+  grid.mask.forEach((m, v) => {
+    if (m === 0) return;
+    const c = [v % nx, Math.floor(v / nx) % ny, Math.floor(v / (nx * ny))];
+    for (let a = 0; a < 3; a++) {
+      lo[a] = Math.min(lo[a]!, c[a]!);
+      hi[a] = Math.max(hi[a]!, c[a]!);
+    }
+  });
+
+  return { lo, hi };
+}
+
+/** Row extremes in half-voxel units, keyed by row; collected while meshing. */
+class RowExtremes {
+  private readonly rows = new Map<number, [number, number]>();
+
+  add(x2: number, y2: number, z2: number): void {
+    const key = z2 * 100_003 + y2;
+    const row = this.rows.get(key);
+    if (!row) this.rows.set(key, [x2, x2]);
+    else if (x2 < row[0]) row[0] = x2;
+    else if (x2 > row[1]) row[1] = x2;
+  }
+
+  toPoints(spacingMm: Vec3): Float64Array {
+    const out: number[] = [];
+    for (const [key, [lo, hi]] of this.rows) {
+      const z2 = Math.round(key / 100_003);
+      const y2 = key - z2 * 100_003;
+      for (const x2 of lo === hi ? [lo] : [lo, hi]) {
+        out.push((x2 / 2) * spacingMm[0], (y2 / 2) * spacingMm[1], (z2 / 2) * spacingMm[2]);
+      }
+    }
+
+    return Float64Array.from(out);
+  }
+}
+
+function cubeConfig(grid: MaskGrid, x: number, y: number, z: number): number {
+  const [nx, ny, nz] = grid.size;
+  let config = 0;
+  for (let c = 0; c < 8; c++) {
+    const [cx, cy, cz] = [x + (c & 1), y + ((c >> 1) & 1), z + ((c >> 2) & 1)];
+    if (cx < 0 || cy < 0 || cz < 0 || cx >= nx || cy >= ny || cz >= nz) continue;
+    if (grid.mask[cx + nx * (cy + ny * cz)]) config |= 1 << c;
+  }
+
+  return config;
+}
+
+/**
+ * Marching cubes over the mask at iso-level 0.5 (vertices at edge midpoints), with the
+ * mask padded by empty voxels so the surface closes. Volume by the divergence theorem.
+ */
+export function meshSummary(grid: MaskGrid): MeshSummary {
+  const { lo, hi } = bounds(grid);
+  const s = grid.spacingMm;
+  const extremes = new RowExtremes();
+  let volume = 0;
+  let area = 0;
+  const p = new Float64Array(9);
+  for (let z = lo[2] - 1; z <= hi[2]; z++) {
+    for (let y = lo[1] - 1; y <= hi[1]; y++) {
+      for (let x = lo[0] - 1; x <= hi[0]; x++) {
+        const triangles = TRIANGLES[cubeConfig(grid, x, y, z)]!;
+        for (let t = 0; t < triangles.length; t += 3) {
+          for (let k = 0; k < 3; k++) {
+            const m = EDGE_MIDPOINTS[triangles[t + k]!]!;
+            extremes.add(2 * x + 2 * m[0], 2 * y + 2 * m[1], 2 * z + 2 * m[2]);
+            p[3 * k] = (x + m[0]) * s[0];
+            p[3 * k + 1] = (y + m[1]) * s[1];
+            p[3 * k + 2] = (z + m[2]) * s[2];
+          }
+          [volume, area] = addTriangle(p, volume, area);
+        }
+      }
+    }
+  }
+  const boxMm: Vec3 = [0, 1, 2].map((a) => (hi[a]! - lo[a]! + 1) * s[a]!) as Vec3;
+
+  return { volumeMm3: Math.abs(volume), areaMm2: area, boxMm, rowExtremes: extremes.toPoints(s) };
+}
+
+function addTriangle(p: Float64Array, volume: number, area: number): [number, number] {
+  const [ax, ay, az, bx, by, bz, cx, cy, cz] = p as unknown as number[];
+  const signed = (ax! * (by! * cz! - bz! * cy!) - ay! * (bx! * cz! - bz! * cx!)
+    + az! * (bx! * cy! - by! * cx!)) / 6;
+  const [ux, uy, uz] = [bx! - ax!, by! - ay!, bz! - az!];
+  const [vx, vy, vz] = [cx! - ax!, cy! - ay!, cz! - az!];
+  const n = Math.hypot(uy * vz - uz * vy, uz * vx - ux * vz, ux * vy - uy * vx);
+
+  return [volume + signed, area + n / 2];
+}

@@ -1,0 +1,28 @@
+export type Direction = readonly [number, number, number];
+
+/** The 13 unique neighbour directions at Chebyshev distance 1 in 3-D. */
+export const DIRECTIONS_3D: readonly Direction[] = [
+  [1, 0, 0], [0, 1, 0], [1, 1, 0], [1, -1, 0], [0, 0, 1], [1, 0, 1], [1, 0, -1],
+  [0, 1, 1], [0, 1, -1], [1, 1, 1], [1, 1, -1], [1, -1, 1], [1, -1, -1],
+];
+
+/** The 4 unique in-slice directions. */
+export const DIRECTIONS_2D: readonly Direction[] = [[1, 0, 0], [1, 1, 0], [0, 1, 0], [-1, 1, 0]];
+
+/** All 26 (3-D) or 8 (in-slice) neighbour offsets. */
+export function neighbourOffsets(inSlice: boolean): Direction[] {
+  const half = inSlice ? DIRECTIONS_2D : DIRECTIONS_3D;
+
+  return [...half, ...half.map(([x, y, z]) => [-x, -y, -z] as const)];
+}
+
+/** Grid geometry of the ROI crop, and a test for an offset leaving it. */
+export interface GridShape {
+  nx: number;
+  ny: number;
+  nz: number;
+}
+
+export function inside(shape: GridShape, x: number, y: number, z: number): boolean {
+  return x >= 0 && y >= 0 && z >= 0 && x < shape.nx && y < shape.ny && z < shape.nz;
+}
