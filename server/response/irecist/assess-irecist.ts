@@ -1,0 +1,118 @@
+import { bestOverallResponse, type BorClass, type BorVocabulary } from '../best-overall';
+import type { IrecistOverall, RecistOverall } from '../categories';
+import { checkBaselineTargets } from '../recist/baseline-checks';
+import { runRecist, type RecistStep } from '../recist/components';
+import { baselineResult, componentFields, componentTrace } from '../recist/step-result';
+import type { RecistInput } from '../schema/input';
+import type { CriteriaResult, TimepointResult } from '../schema/output';
+import { confirmationRoutes, pendingFrom, type PendingProgression } from './confirmation';
+import { NewLesionTracker, type NewLesionSnapshot } from './new-lesion-tracking';
+
+/**
+ * iRECIST (Seymour et al. 2017). RECIST 1.1 progression becomes unconfirmed progression
+ * (iUPD); a later assessment confirms it (iCPD) or, by meeting iSD, iPR or iCR against
+ * the original baseline and nadir, resets it, after which the next progression starts a
+ * new iUPD. New lesions that persist keep iUPD standing: a reset while new lesions remain
+ * (the working group allows one when they shrink) is not modelled.
+ */
+
+const TO_IRECIST: Record<RecistOverall, IrecistOverall> = {
+  CR: 'iCR',
+  PR: 'iPR',
+  SD: 'iSD',
+  'non-CR/non-PD': 'non-iCR/non-iUPD',
+  PD: 'iUPD',
+  NE: 'NE',
+};
+
+const IRECIST_CLASS: Record<IrecistOverall, BorClass> = {
+  iCR: 'CR',
+  iPR: 'PR',
+  iSD: 'SD',
+  'non-iCR/non-iUPD': 'SD',
+  iUPD: 'UPD',
+  iCPD: 'PD',
+  NE: 'NE',
+};
+
+export const IRECIST_VOCABULARY: BorVocabulary<IrecistOverall> = {
+  classOf: (c) => IRECIST_CLASS[c],
+  label: { CR: 'iCR', PR: 'iPR', SD: 'iSD', UPD: 'iUPD', PD: 'iCPD', NE: 'NE' },
+};
+
+interface State {
+  pending?: PendingProgression;
+  confirmedOn?: string;
+}
+
+function judge(step: RecistStep, lesions: NewLesionSnapshot, state: State) {
+  const recist = step.recist.category;
+  if (state.confirmedOn) {
+    return { overall: 'iCPD' as const, why: `progression was confirmed on ${state.confirmedOn}` };
+  }
+  if (!state.pending) {
+    if (recist !== 'PD') return { overall: TO_IRECIST[recist], why: step.recist.reason };
+
+    state.pending = pendingFrom(step, lesions);
+
+    const why = `RECIST 1.1 progression (${step.recist.reason}); confirm at the next assessment`;
+
+    return { overall: 'iUPD' as const, why };
+  }
+
+  const routes = confirmationRoutes(step, lesions, state.pending);
+  if (routes.length > 0) {
+    state.confirmedOn = step.point.date;
+
+    const why = `confirms iUPD of ${state.pending.since}: ${routes.join('; ')}`;
+
+    return { overall: 'iCPD' as const, why };
+  }
+  if (recist !== 'PD' && recist !== 'NE') {
+    const since = state.pending.since;
+    state.pending = undefined;
+
+    const why = `${step.recist.reason}; resets iUPD of ${since}, so the next PD is a new iUPD`;
+
+    return { overall: TO_IRECIST[recist], why };
+  }
+
+  const why = `iUPD of ${state.pending.since} stands: neither confirmed nor reset`;
+
+  return { overall: 'iUPD' as const, why };
+}
+
+function followUps(steps: RecistStep[]) {
+  const tracker = new NewLesionTracker();
+  const state: State = {};
+
+  return steps.map((step): TimepointResult & { overall: IrecistOverall } => {
+    const counted = step.point.newLesions.filter((l) => step.newLesions.counted.includes(l.id));
+    const lesions = tracker.observe(counted);
+    const verdict = judge(step, lesions, state);
+    const trace = [...componentTrace(step), ...lesions.trace];
+    trace.push(`overall ${verdict.overall}: ${verdict.why}`);
+
+    return { ...componentFields(step), overall: verdict.overall, trace };
+  });
+}
+
+export function assessIrecist(input: RecistInput): CriteriaResult {
+  const run = runRecist(input);
+  const warnings = checkBaselineTargets(run.baseline);
+  const results = followUps(run.steps);
+  const bor = bestOverallResponse(
+    run.baseline.date,
+    results.map((r) => ({ date: r.date, category: r.overall })),
+    IRECIST_VOCABULARY,
+    input.confirmation,
+  );
+
+  return {
+    criteria: 'irecist',
+    timepoints: [baselineResult(run, warnings), ...results],
+    bestOverallResponse: bor.category,
+    bestOverallTrace: bor.trace,
+    warnings: warnings.map((w) => `${run.baseline.date}: ${w}`),
+  };
+}

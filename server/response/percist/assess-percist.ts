@@ -1,0 +1,95 @@
+import { bestOverallResponse, type BorClass, type BorVocabulary } from '../best-overall';
+import type { PercistOverall } from '../categories';
+import { roundTo } from '../numbers';
+import type { PercistInput } from '../schema/input';
+import type { CriteriaResult, TimepointResult } from '../schema/output';
+import type { LesionSeries } from '../trajectories';
+import { comparabilityWarnings } from './comparability';
+import { checkBaselineMeasurable } from './measurability';
+import { judgeMetabolic } from './metabolic-response';
+
+/** PERCIST 1.0 over a series of FDG PET scans, each judged against the baseline. */
+
+const PERCIST_CLASS: Record<PercistOverall, BorClass> = {
+  CMR: 'CR',
+  PMR: 'PR',
+  SMD: 'SD',
+  PMD: 'PD',
+  NE: 'NE',
+};
+
+export const PERCIST_VOCABULARY: BorVocabulary<PercistOverall> = {
+  classOf: (c) => PERCIST_CLASS[c],
+  label: { CR: 'CMR', PR: 'PMR', SD: 'SMD', UPD: 'PMD', PD: 'PMD', NE: 'NE' },
+};
+
+function rounded(value: number | undefined, decimals: number): number | undefined {
+  return value === undefined ? undefined : roundTo(value, decimals);
+}
+
+export function assessPercist(input: PercistInput): CriteriaResult {
+  const [baseline, ...followUps] = input.timepoints;
+  if (!baseline) throw new Error('assessPercist needs a baseline; the input schema guarantees one');
+
+  const start = checkBaselineMeasurable(baseline);
+  const baselineWarnings = start.measurable
+    ? []
+    : [`${start.sentence}; only CMR and PMD can be called`];
+  const results = followUps.map((point): TimepointResult & { overall: PercistOverall } => {
+    const verdict = judgeMetabolic(point, start.hottest, start.measurable);
+    const warnings = comparabilityWarnings(baseline, point);
+
+    return {
+      date: point.date,
+      sulPeak: verdict.hottest?.sulPeak,
+      hottestLesionId: verdict.hottest?.id,
+      changeFromBaselinePct: rounded(verdict.changePct, 1),
+      changeFromBaselineSul: rounded(verdict.changeSul, 2),
+      newLesions: newLesionState(point),
+      overall: verdict.overall,
+      warnings,
+      trace: [...verdict.trace, ...warnings.map((w) => `warning: ${w}`)],
+    };
+  });
+  const bor = bestOverallResponse(
+    baseline.date,
+    results.map((r) => ({ date: r.date, category: r.overall })),
+    PERCIST_VOCABULARY,
+    input.confirmation,
+  );
+  const first: TimepointResult = {
+    date: baseline.date,
+    sulPeak: start.hottest?.sulPeak,
+    hottestLesionId: start.hottest?.id,
+    overall: null,
+    warnings: baselineWarnings,
+    trace: [start.sentence],
+  };
+  const all = [first, ...results];
+
+  return {
+    criteria: 'percist1.0',
+    timepoints: all,
+    bestOverallResponse: bor.category,
+    bestOverallTrace: bor.trace,
+    warnings: all.flatMap((t) => t.warnings.map((w) => `${t.date}: ${w}`)),
+  };
+}
+
+function newLesionState(point: PercistInput['timepoints'][number]) {
+  if (point.newLesions.some((l) => l.unequivocal)) return 'unequivocal' as const;
+
+  return point.newLesions.length > 0 ? ('equivocal' as const) : ('none' as const);
+}
+
+/** Each baseline lesion's SULpeak per scan; a lesion not listed was not measured. */
+export function percistLesionSeries(input: PercistInput): LesionSeries[] {
+  const [baseline] = input.timepoints;
+  if (!baseline) return [];
+
+  return baseline.lesions.map((lesion) => ({
+    id: lesion.id,
+    unit: 'SUL' as const,
+    values: input.timepoints.map((t) => t.lesions.find((l) => l.id === lesion.id)?.sulPeak),
+  }));
+}
