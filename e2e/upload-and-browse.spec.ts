@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { expect, test } from '@playwright/test';
+
+import { firstPatientFolder, runDir } from './paths';
+
+test.describe.configure({ mode: 'serial' });
+
+test('a folder upload ingests every file and reports each one', async ({ page }) => {
+  const { dir } = firstPatientFolder();
+  const fileCount = countFiles(dir);
+
+  await page.goto('/ingest');
+  await page.getByLabel('Choose a folder').setInputFiles(dir);
+  await expect(page.getByText(`${fileCount} files`, { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Upload and ingest' }).click();
+
+  await expect(page.getByTestId('ingest-summary')).toHaveText(
+    `${fileCount} ingested, 0 unchanged, 0 rejected.`,
+    { timeout: 90_000 },
+  );
+  await expect(page.getByRole('table', { name: 'File outcomes' }).getByRole('row')).toHaveCount(
+    fileCount + 1,
+  );
+});
+
+test('a non-DICOM file is refused with its reason while nothing else is lost', async ({ page }) => {
+  await page.goto('/ingest');
+  await page.getByLabel('Choose files').setInputFiles(path.join(runDir(), 'not-dicom.txt'));
+  await page.getByRole('button', { name: 'Upload and ingest' }).click();
+
+  await expect(page.getByTestId('ingest-summary')).toHaveText(
+    '0 ingested, 0 unchanged, 1 rejected.',
+  );
+  const row = page.getByRole('row', { name: /not-dicom\.txt/ });
+  await expect(row).toContainText('rejected');
+  await expect(row.getByRole('cell').nth(2)).not.toBeEmpty();
+
+  await page.goto('/ingest/history');
+  await expect(page.getByRole('row')).toHaveCount(3);
+});
+
+test('the patient page shows the timeline, the baseline and the series', async ({ page }) => {
+  const { patientId } = firstPatientFolder();
+  const truth = readTruth(patientId);
+
+  await page.goto('/');
+  await page.getByRole('link', { name: patientId }).click();
+
+  await expect(page.getByRole('heading', { name: `Patient ${patientId}` })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Timeline' })).toBeVisible();
+  const rows = page.getByRole('table').first().getByRole('row');
+  await expect(rows).toHaveCount(truth.timepoints.length + 1);
+  await expect(page.getByText('baseline', { exact: true })).toBeVisible();
+});
+
+test('the viewer scrolls slices and reads HU under the cursor', async ({ page }) => {
+  const { patientId } = firstPatientFolder();
+
+  await page.goto(`/patients/${patientId}`);
+  await page.getByRole('link', { name: /CT/ }).first().click();
+  const canvas = page.getByTestId('slice-canvas');
+  await expect(canvas).toBeVisible();
+
+  const sliceLabel = page.getByText(/^Slice \d+ \/ \d+/);
+  const before = await sliceLabel.textContent();
+  await canvas.hover();
+  await page.mouse.wheel(0, 120);
+  await expect(sliceLabel).not.toHaveText(before ?? '');
+
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error('The canvas has no box.');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(page.getByTestId('pixel-value')).toHaveText(/-?\d+ HU$/);
+  // The middle of the body is tissue, not air: far above -1000 HU.
+  const text = (await page.getByTestId('pixel-value').textContent()) ?? '';
+  expect(Number(/(-?\d+) HU$/.exec(text)?.[1])).toBeGreaterThan(-900);
+});
+
+function countFiles(dir: string): number {
+  return fs.readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile())
+    .length;
+}
+
+function readTruth(patientId: string): { timepoints: unknown[] } {
+  const truth = JSON.parse(
+    fs.readFileSync(path.join(runDir(), 'cohort', 'ground-truth.json'), 'utf8'),
+  ) as { patients: { id: string; timepoints: unknown[] }[] };
+  const patient = truth.patients.find((p) => p.id === patientId);
+  if (!patient) throw new Error(`Patient ${patientId} is not in the ground truth.`);
+
+  return patient;
+}
