@@ -51,7 +51,9 @@ function commonMap(options: Required<ParameterMapOptions>): ParameterMap {
     FixedImagePyramid: ['FixedSmoothingImagePyramid'],
     MovingImagePyramid: ['MovingSmoothingImagePyramid'],
     Interpolator: ['LinearInterpolator'],
-    ResampleInterpolator: ['FinalLinearInterpolator'],
+    // B-spline of order 1 is linear; Debian's elastix build lacks FinalLinearInterpolator.
+    ResampleInterpolator: ['FinalBSplineInterpolator'],
+    FinalBSplineInterpolationOrder: ['1'],
     Resampler: ['DefaultResampler'],
     DefaultPixelValue: ['0'],
     HowToCombineTransforms: ['Compose'],

@@ -2,6 +2,9 @@
  * Registration on the calling thread: downsample, run elastix (WebAssembly), turn its
  * maps into one affine, then check the alignment before anyone relies on it. Any
  * failure returns status 'failed' with a reason and no transform, never an identity.
+ *
+ * Elastix in WebAssembly runs on one thread at about half the speed of the native
+ * command (bench/registration.ts); a native fallback would halve the wait.
  */
 import { elastixNode } from '@itk-wasm/elastix';
 import type { ImageVolume } from '../imaging/image';
@@ -10,6 +13,7 @@ import { alignmentQuality, bodyVoxelCount } from './alignment-quality';
 import { downsampleVolume, REGISTRATION_SPACING_MM } from './downsample';
 import { parametersToAffine } from './elastix-transform';
 import { toItkImage } from './itk-image';
+import { toRegistrationIntensities } from './registration-intensities';
 import { buildParameterMaps, configuredIterations, type ParameterMap } from './parameter-maps';
 import {
   DEFAULT_MIN_BODY_DICE, DEFAULT_MIN_OVERLAP_FRACTION,
@@ -21,17 +25,6 @@ const log = logger('registration');
 /** Fewer body voxels than this (on the registration grid) means there is no body. */
 const MIN_BODY_VOXELS = 100;
 
-/**
- * Air is 0 and everything else positive, so elastix's centre-of-gravity start sees the
- * body rather than the negative HU of the air around it. MI does not mind the shift.
- */
-function toRegistrationIntensities(volume: ImageVolume): ImageVolume {
-  const data = new Float32Array(volume.data.length);
-  for (let n = 0; n < data.length; n++) data[n] = Math.max(0, (volume.data[n] ?? 0) + 1000);
-
-  return { ...volume, pixelType: 'float32', data };
-}
-
 export async function registerInProcess(
   fixed: ImageVolume,
   moving: ImageVolume,
@@ -40,7 +33,10 @@ export async function registerInProcess(
   const startMs = performance.now();
   const requested = buildParameterMaps(options);
   const spacing = options.targetSpacingMm ?? REGISTRATION_SPACING_MM;
-  const small = { fixed: downsampleVolume(fixed, spacing), moving: downsampleVolume(moving, spacing) };
+  const small = {
+    fixed: downsampleVolume(fixed, spacing),
+    moving: downsampleVolume(moving, spacing),
+  };
   const base = baseResult(requested, small, startMs);
 
   const emptyReason = checkBodies(small.fixed, small.moving);
