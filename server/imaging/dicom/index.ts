@@ -8,3 +8,7 @@ export type { SegFields, SegmentInfo } from './seg-fields';
 export type { FrameFunctionalGroups } from './functional-groups';
 export { loadCodecs } from './codecs/load';
 export { MAX_PIXEL_BYTES } from './pixel-layout';
+export { assembleVolume, type AssembledVolume, type AssemblyReport } from './volume/assemble';
+export { readSegmentation, type SegmentMask } from './seg/read';
+export { classifySeries, type SeriesClassification, type SeriesType } from './classify';
+export type { Tracer } from './tracer';

@@ -15,7 +15,7 @@ import { checkNativeLength, readPixelLayout, type PixelLayout } from './pixel-la
 import { readDataSet } from './read-dataset';
 import { DicomRejection } from './rejection';
 import { readSegFields } from './seg-fields';
-import { checkSopClass, SEG_UID } from './sop-class';
+import { checkSopClass, PARAMETRIC_MAP_UID, SEG_UID } from './sop-class';
 import { IMPLICIT_LITTLE_ENDIAN, lookupTransferSyntax, type TransferSyntax } from './transfer-syntax';
 import { text } from './values';
 
@@ -100,7 +100,7 @@ export function parseDicom(bytes: Uint8Array, source: string): DicomInstance {
     samplesPerPixel: layout.samplesPerPixel,
     sampleKind: layout.kind,
     ...(modality === 'PT' && { pet: readPetFields(ds) }),
-    ...(modality === 'MR' && { mr: readMrFields(ds) }),
+    ...((modality === 'MR' || sopClassUid === PARAMETRIC_MAP_UID) && { mr: readMrFields(ds) }),
     ...(sopClassUid === SEG_UID && { seg: readSegFields(ds) }),
     ...(frameGroups && { frameGroups }),
     decodeFrame: frameDecoder(ds, layout, syntax, source),
