@@ -55,7 +55,8 @@ export function loadReferenceRows(): ReferenceRow[] {
   const columns = splitCsvLine(header ?? '');
   const at = (fields: string[], name: string) => fields[columns.indexOf(name)] ?? '';
 
-  return lines.map((line) => {
+  // A row without a value (config C compactness 1) had no consensus: nothing to compare.
+  return lines.filter((line) => at(splitCsvLine(line), 'value') !== '').map((line) => {
     const f = splitCsvLine(line);
     const tag = at(f, 'tag');
     const valueText = at(f, 'value');
