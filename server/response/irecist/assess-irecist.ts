@@ -13,7 +13,9 @@ import { NewLesionTracker, type NewLesionSnapshot } from './new-lesion-tracking'
  * (iUPD); a later assessment confirms it (iCPD) or, by meeting iSD, iPR or iCR against
  * the original baseline and nadir, resets it, after which the next progression starts a
  * new iUPD. New lesions that persist keep iUPD standing: a reset while new lesions remain
- * (the working group allows one when they shrink) is not modelled.
+ * (the working group allows one when they shrink) is not modelled. After an iUPD driven by
+ * non-targets, "present" reads as "no further growth", so that iUPD stands: the input
+ * cannot say that a progressed non-target has shrunk back, short of non-target CR.
  */
 
 const TO_IRECIST: Record<RecistOverall, IrecistOverall> = {
@@ -45,41 +47,55 @@ interface State {
   confirmedOn?: string;
 }
 
-function judge(step: RecistStep, lesions: NewLesionSnapshot, state: State) {
+interface Verdict {
+  overall: IrecistOverall;
+  why: string;
+}
+
+function judgeWithoutPending(step: RecistStep, lesions: NewLesionSnapshot, state: State): Verdict {
   const recist = step.recist.category;
-  if (state.confirmedOn) {
-    return { overall: 'iCPD' as const, why: `progression was confirmed on ${state.confirmedOn}` };
-  }
-  if (!state.pending) {
-    if (recist !== 'PD') return { overall: TO_IRECIST[recist], why: step.recist.reason };
+  if (recist !== 'PD') return { overall: TO_IRECIST[recist], why: step.recist.reason };
 
-    state.pending = pendingFrom(step, lesions);
+  state.pending = pendingFrom(step, lesions);
+  const why = `RECIST 1.1 progression (${step.recist.reason}); confirm at the next assessment`;
 
-    const why = `RECIST 1.1 progression (${step.recist.reason}); confirm at the next assessment`;
+  return { overall: 'iUPD', why };
+}
 
-    return { overall: 'iUPD' as const, why };
-  }
-
-  const routes = confirmationRoutes(step, lesions, state.pending);
+function judgePending(
+  step: RecistStep,
+  lesions: NewLesionSnapshot,
+  state: State,
+  pending: PendingProgression,
+): Verdict {
+  const routes = confirmationRoutes(step, lesions, pending);
   if (routes.length > 0) {
     state.confirmedOn = step.point.date;
 
-    const why = `confirms iUPD of ${state.pending.since}: ${routes.join('; ')}`;
-
-    return { overall: 'iCPD' as const, why };
-  }
-  if (recist !== 'PD' && recist !== 'NE') {
-    const since = state.pending.since;
-    state.pending = undefined;
-
-    const why = `${step.recist.reason}; resets iUPD of ${since}, so the next PD is a new iUPD`;
-
-    return { overall: TO_IRECIST[recist], why };
+    return { overall: 'iCPD', why: `confirms iUPD of ${pending.since}: ${routes.join('; ')}` };
   }
 
-  const why = `iUPD of ${state.pending.since} stands: neither confirmed nor reset`;
+  const recist = step.recist.category;
+  const nonTargetsHeld =
+    pending.nonTargetsProgressed && step.nonTarget?.category === 'non-CR/non-PD';
+  if (recist === 'PD' || recist === 'NE' || nonTargetsHeld) {
+    return { overall: 'iUPD', why: `iUPD of ${pending.since} stands: neither confirmed nor reset` };
+  }
 
-  return { overall: 'iUPD' as const, why };
+  state.pending = undefined;
+  const why = `${step.recist.reason}; resets iUPD of ${pending.since}, so the next PD is a new iUPD`;
+
+  return { overall: TO_IRECIST[recist], why };
+}
+
+function judge(step: RecistStep, lesions: NewLesionSnapshot, state: State): Verdict {
+  if (state.confirmedOn) {
+    return { overall: 'iCPD', why: `progression was confirmed on ${state.confirmedOn}` };
+  }
+
+  return state.pending
+    ? judgePending(step, lesions, state, state.pending)
+    : judgeWithoutPending(step, lesions, state);
 }
 
 function followUps(steps: RecistStep[]) {

@@ -13,9 +13,11 @@ export interface PendingProgression {
   since: string;
   /** What made RECIST 1.1 progression at iUPD. */
   targetsProgressed: boolean;
+  nonTargetsProgressed: boolean;
   targetSumMm?: number;
   nltSumMm: number;
-  hadNlt: boolean;
+  /** The NLTs identified at iUPD; only their growth confirms, not newcomers' sizes. */
+  nltIds: string[];
   knownNewIds: Set<string>;
 }
 
@@ -23,9 +25,10 @@ export function pendingFrom(step: RecistStep, lesions: NewLesionSnapshot): Pendi
   return {
     since: step.point.date,
     targetsProgressed: step.target?.category === 'PD',
+    nonTargetsProgressed: step.nonTarget?.category === 'PD',
     targetSumMm: step.target?.sumMm,
     nltSumMm: lesions.nltSumMm,
-    hadNlt: lesions.nltIds.length > 0,
+    nltIds: lesions.nltIds,
     knownNewIds: new Set(lesions.ids),
   };
 }
@@ -52,10 +55,11 @@ function newLesionRoutes(lesions: NewLesionSnapshot, pending: PendingProgression
   const additional = lesions.ids.filter((id) => !pending.knownNewIds.has(id));
   if (additional.length > 0) routes.push(`additional new lesion(s) ${additional.join(', ')}`);
 
-  const deltaMm = lesions.nltSumMm - pending.nltSumMm;
-  if (pending.hadNlt && atLeast(deltaMm, PD_INCREASE_MM)) {
+  const nowMm = pending.nltIds.reduce((sum, id) => sum + (lesions.nltSizesMm.get(id) ?? 0), 0);
+  const deltaMm = nowMm - pending.nltSumMm;
+  if (pending.nltIds.length > 0 && atLeast(deltaMm, PD_INCREASE_MM)) {
     routes.push(
-      `new-lesion target sum ${mm(lesions.nltSumMm)} is ${signedMm(deltaMm)} over ` +
+      `new-lesion target sum ${mm(nowMm)} is ${signedMm(deltaMm)} over ` +
         `${mm(pending.nltSumMm)} at iUPD (>= 5 mm)`,
     );
   }

@@ -18,6 +18,8 @@ export interface NewLesionSnapshot {
   nltIds: string[];
   nlntIds: string[];
   nltSumMm: number;
+  /** Each NLT's size on this scan (short axis for nodes). */
+  nltSizesMm: Map<string, number>;
   trace: string[];
 }
 
@@ -45,8 +47,9 @@ export class NewLesionTracker {
       : [];
 
     const ids = counted.map((l) => l.id);
+    const nltSizesMm = new Map(nlt.map((l) => [l.id, sizeMm(l) ?? 0]));
 
-    return { ids, nltIds: nlt.map((l) => l.id), nlntIds, nltSumMm, trace };
+    return { ids, nltIds: nlt.map((l) => l.id), nlntIds, nltSumMm, nltSizesMm, trace };
   }
 
   private categorise(lesion: NewLesion): void {
