@@ -8,6 +8,7 @@ import dicomParser, { type DataSet } from 'dicom-parser';
 import { DicomRejection } from './rejection';
 import { EXPLICIT_LITTLE_ENDIAN, IMPLICIT_LITTLE_ENDIAN } from './transfer-syntax';
 import { MAX_PIXEL_BYTES } from './pixel-layout';
+import { checkLengths } from './check-lengths';
 
 export interface ParsedDataSet {
   dataSet: DataSet;
@@ -76,7 +77,19 @@ function rejectionFromParser(err: unknown, source: string): DicomRejection {
   if (inner instanceof DicomRejection) return inner;
 
   const detail = describeParserError(err);
-  if (/past end|overrun|overread|greater than or equal|maxPosition/i.test(detail)) {
+  const partial = (err as { dataSet?: DataSet } | null)?.dataSet;
+  // The elements read before the failure tell a cut-off file from a lying nested length.
+  if (partial?.elements) checkLengths(partial, source);
+  if (/overrun|maxPosition/i.test(detail)) {
+    return new DicomRejection(
+      'BAD_LENGTH',
+      source,
+      'a length field points past its enclosing sequence or the end of the file ' +
+        '(damaged or truncated); copy the file again from the source.',
+      { cause: err },
+    );
+  }
+  if (/past end|overread|greater than or equal/i.test(detail)) {
     return new DicomRejection(
       'TRUNCATED',
       source,
