@@ -100,6 +100,26 @@ function facesOutward(loop: number[], inside: (c: number) => boolean): boolean {
   return normal[0] * outward[0] + normal[1] * outward[1] + normal[2] * outward[2] > 0;
 }
 
+function fanArea(loop: number[], start: number): number {
+  let area = 0;
+  const n = loop.length;
+  for (let k = 1; k + 1 < n; k++) {
+    const [a, b, c] = [loop[start]!, loop[(start + k) % n]!, loop[(start + k + 1) % n]!]
+      .map(midpoint) as [V3, V3, V3];
+    const u = [b[0] - a[0], b[1] - a[1], b[2] - a[2]];
+    const v = [c[0] - a[0], c[1] - a[1], c[2] - a[2]];
+    area += Math.hypot(u[1]! * v[2]! - u[2]! * v[1]!, u[2]! * v[0]! - u[0]! * v[2]!,
+      u[0]! * v[1]! - u[1]! * v[0]!);
+  }
+
+  return area;
+}
+
+/** Larger fan area wins; volume breaks ties between fans of equal area. */
+function fanScore(loop: number[], start: number): number {
+  return fanArea(loop, start) + 1e-6 * fanVolume(loop, start);
+}
+
 function fanVolume(loop: number[], start: number): number {
   let volume = 0;
   const n = loop.length;
@@ -119,11 +139,12 @@ function triangulate(config: number): number[] {
   const triangles: number[] = [];
   for (const loop of chainLoops(segments)) {
     const ordered = facesOutward(loop, inside) ? loop : [...loop].reverse();
-    // A loop of more than three vertices is rarely flat; fanning it from the vertex that
-    // encloses the most volume reproduces the usual (Lewiner) tables on the IBSI phantom.
+    // A loop of more than three vertices is rarely flat, so the fan's start matters. The
+    // fan of largest area (then volume) reproduces the IBSI consensus mesh volume and area
+    // on the digital phantom and the CT phantom; other choices miss sphericity on the CT.
     let start = 0;
     for (let k = 1; k < ordered.length; k++) {
-      if (fanVolume(ordered, k) > fanVolume(ordered, start) + 1e-12) start = k;
+      if (fanScore(ordered, k) > fanScore(ordered, start) + 1e-12) start = k;
     }
     const n = ordered.length;
     for (let k = 1; k + 1 < n; k++) {
