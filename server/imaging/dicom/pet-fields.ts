@@ -32,15 +32,20 @@ export interface PetFields {
   RadionuclideCode?: CodedConcept;
 }
 
-/** Philips puts its scale factors in a private block; only trust it under its creator. */
+/**
+ * Philips puts its scale factors in private block 7053,10xx. Anonymisers often drop the
+ * private creator (the SUV reference objects have none), so a missing creator is trusted
+ * on a Philips scanner; a creator naming someone else is not.
+ */
 function philipsGroup(ds: DataSet): PetFields['PhilipsPETPrivateGroup'] {
-  const creator = text(ds, 'x70530010') ?? '';
-  if (!/philips/i.test(creator)) return {};
+  const creator = text(ds, 'x70530010');
+  const philips = creator ? /philips/i.test(creator) : /philips/i.test(text(ds, 'x00080070') ?? '');
+  if (!philips) return {};
 
-  return {
+  return withoutUndefined({
     SUVScaleFactor: decimal(ds, 'x70531000'),
     ActivityConcentrationScaleFactor: decimal(ds, 'x70531009'),
-  };
+  });
 }
 
 function withoutUndefined<T extends object>(value: T): T {
