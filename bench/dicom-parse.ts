@@ -4,7 +4,7 @@
  *
  *   npx tsx bench/dicom-parse.ts [runs]
  *
- * Decision (server/imaging/dicom/parse-dataset.ts): dicom-parser. On this machine it
+ * Decision (server/imaging/dicom/read-dataset.ts): dicom-parser. On this machine it
  * parsed headers several times faster than dcmjs (figures below are printed, not
  * stored), it keeps element offsets instead of copying values (so we can check every
  * length against the real byte count ourselves), and it reads files without a file

@@ -8,14 +8,7 @@ import { PARAMETRIC_MAP_UID, SEG_UID } from './sop-class';
 import { tracerFromCode, tracerFromName, type Tracer } from './tracer';
 
 export type SeriesType =
-  | 'CT'
-  | 'PT'
-  | 'MR'
-  | 'MR_ADC'
-  | 'MR_DCE_KTRANS'
-  | 'MR_DCE'
-  | 'SEG'
-  | 'OTHER';
+  'CT' | 'PT' | 'MR' | 'MR_ADC' | 'MR_DCE_KTRANS' | 'MR_DCE' | 'SEG' | 'OTHER';
 
 export interface SeriesClassification {
   seriesType: SeriesType;
@@ -68,7 +61,11 @@ function classifyPet(instance: DicomInstance): SeriesClassification {
     const code = pet!.RadiopharmaceuticalCode!;
     const scheme = code.codingSchemeDesignator ? `${code.codingSchemeDesignator} ` : '';
 
-    return { seriesType: 'PT', tracer: byCode, reason: `PET, tracer code ${scheme}${code.codeValue}.` };
+    return {
+      seriesType: 'PT',
+      tracer: byCode,
+      reason: `PET, tracer code ${scheme}${code.codeValue}.`,
+    };
   }
   const names = [
     pet?.Radiopharmaceutical,
@@ -77,10 +74,18 @@ function classifyPet(instance: DicomInstance): SeriesClassification {
   ];
   const byName = tracerFromName(...names);
   if (byName) {
-    return { seriesType: 'PT', tracer: byName, reason: `PET, tracer named '${names.find(Boolean)}'.` };
+    return {
+      seriesType: 'PT',
+      tracer: byName,
+      reason: `PET, tracer named '${names.find(Boolean)}'.`,
+    };
   }
 
-  return { seriesType: 'PT', tracer: 'OTHER', reason: 'PET with no recognised radiopharmaceutical.' };
+  return {
+    seriesType: 'PT',
+    tracer: 'OTHER',
+    reason: 'PET with no recognised radiopharmaceutical.',
+  };
 }
 
 export function classifySeries(instance: DicomInstance): SeriesClassification {
@@ -101,5 +106,8 @@ export function classifySeries(instance: DicomInstance): SeriesClassification {
     if (map.seriesType !== 'MR') return map;
   }
 
-  return { seriesType: 'OTHER', reason: `Modality ${instance.modality ?? 'missing'} is not tracked.` };
+  return {
+    seriesType: 'OTHER',
+    reason: `Modality ${instance.modality ?? 'missing'} is not tracked.`,
+  };
 }

@@ -21,7 +21,8 @@ function nativeBytes(ds: DataSet, layout: PixelLayout): Uint8Array {
 }
 
 function decodeOne(ds: DataSet, layout: PixelLayout, ts: TransferSyntax, index: number) {
-  if (ts.encoding === 'native') return decodeNativeFrame(nativeBytes(ds, layout), layout, index, ts.bigEndian);
+  if (ts.encoding === 'native')
+    return decodeNativeFrame(nativeBytes(ds, layout), layout, index, ts.bigEndian);
 
   const frame = encapsulatedFrame(ds, layout, index);
   if (frame === undefined) throw new Error('its compressed fragments could not be found');

@@ -2,6 +2,9 @@
  * The compressed bytes of one frame of encapsulated Pixel Data. Frames are found by the
  * Basic Offset Table when present, else one fragment per frame, else by the codestream
  * start markers that begin each frame (JPEG SOI, JPEG 2000 SOC).
+ *
+ * The Extended Offset Table (7FE0,0001) is not read; multi-frame RLE files that rely on it
+ * instead of a Basic Offset Table or one fragment per frame cannot be split into frames.
  */
 import type { DataSet, Fragment } from 'dicom-parser';
 import type { PixelLayout } from './pixel-layout';

@@ -76,8 +76,9 @@ function readGroup(fg: DataSet): Partial<FrameFunctionalGroups> {
     ...inItem(fg, 'x00189117', (i) => ({ diffusionBValue: doubles(i, 'x00189087')[0] })),
     ...(dimension && {
       dimensionIndexValues: dimensionValues
-        ? Array.from({ length: dimensionValues.length / 4 }, (_, k) =>
-            dimension.uint32('x00209157', k) ?? 0,
+        ? Array.from(
+            { length: dimensionValues.length / 4 },
+            (_, k) => dimension.uint32('x00209157', k) ?? 0,
           )
         : undefined,
       temporalPositionIndex: dimension.uint32('x00209128'),

@@ -64,8 +64,7 @@ export function readCommonHeader(ds: DataSet): CommonHeader {
     frameOfReferenceUid: text(ds, 'x00200052'),
     imagePositionPatient: fixed(numbers(ds, 'x00200032'), 3) as Vec3 | undefined,
     imageOrientationPatient: fixed(numbers(ds, 'x00200037'), 6) as
-      | [number, number, number, number, number, number]
-      | undefined,
+      [number, number, number, number, number, number] | undefined,
     pixelSpacingMm: fixed(numbers(ds, 'x00280030'), 2) as [number, number] | undefined,
     sliceThicknessMm: decimal(ds, 'x00180050'),
     spacingBetweenSlicesMm: decimal(ds, 'x00180088'),

@@ -16,7 +16,11 @@ import { readDataSet } from './read-dataset';
 import { DicomRejection } from './rejection';
 import { readSegFields } from './seg-fields';
 import { checkSopClass, PARAMETRIC_MAP_UID, SEG_UID } from './sop-class';
-import { IMPLICIT_LITTLE_ENDIAN, lookupTransferSyntax, type TransferSyntax } from './transfer-syntax';
+import {
+  IMPLICIT_LITTLE_ENDIAN,
+  lookupTransferSyntax,
+  type TransferSyntax,
+} from './transfer-syntax';
 import { text } from './values';
 
 function transferSyntaxOf(ds: DataSet, source: string): TransferSyntax {
@@ -43,7 +47,10 @@ function unsupportedSyntax(name: string, source: string): DicomRejection {
   );
 }
 
-/** libjpeg-turbo here is the 8-bit build; 12-bit JPEG Extended needs a codec we lack. */
+/**
+ * libjpeg-turbo here is the 8-bit build; 12-bit JPEG Extended needs a 12-bit build of
+ * the codec, which is not installed, so such files are refused by name.
+ */
 function checkCodecReach(syntax: TransferSyntax, layout: PixelLayout, source: string): void {
   if (syntax.encoding === 'jpeg-8bit' && layout.bitsStored > 8) {
     const process = syntax.uid.endsWith('.51') ? 'JPEG Extended 12-bit' : `${syntax.name} 12-bit`;

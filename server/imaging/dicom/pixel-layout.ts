@@ -12,6 +12,8 @@ import { binary, text } from './values';
  * a corrupt Rows or NumberOfFrames cannot make us reserve gigabytes.
  */
 export const MAX_PIXEL_BYTES = 1024 ** 3;
+// Pixel values are not masked to BitsStored: stray high bits in a 12-bit image would
+// survive into the volume (masking would also need sign extension for signed data).
 
 export type SampleKind = 'integer' | 'float32' | 'float64';
 

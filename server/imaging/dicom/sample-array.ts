@@ -26,7 +26,8 @@ export function samplesPerFrame(layout: PixelLayout): number {
 }
 
 export function arrayMakerFor(layout: PixelLayout): ArrayMaker | undefined {
-  const sign = layout.kind === 'integer' && layout.bitsAllocated > 1 ? layout.pixelRepresentation : 0;
+  const sign =
+    layout.kind === 'integer' && layout.bitsAllocated > 1 ? layout.pixelRepresentation : 0;
 
   return MAKERS[`${layout.kind}/${layout.bitsAllocated}/${sign}`];
 }
@@ -34,10 +35,12 @@ export function arrayMakerFor(layout: PixelLayout): ArrayMaker | undefined {
 /** Wrap little-endian sample bytes (a private copy) as the layout's typed array. */
 export function asSamples(layout: PixelLayout, bytes: Uint8Array): FramePixels {
   const make = arrayMakerFor(layout);
-  if (make === undefined) throw new Error(`no array type for ${layout.kind} ${layout.bitsAllocated}`);
-  const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
-    ? bytes.buffer
-    : bytes.slice().buffer;
+  if (make === undefined)
+    throw new Error(`no array type for ${layout.kind} ${layout.bitsAllocated}`);
+  const own =
+    bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+      ? bytes.buffer
+      : bytes.slice().buffer;
 
   return make(own as ArrayBuffer);
 }

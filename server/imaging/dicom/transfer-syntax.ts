@@ -4,12 +4,7 @@
  */
 
 export type PixelEncoding =
-  | 'native'
-  | 'rle'
-  | 'jpeg-lossless'
-  | 'jpeg-ls'
-  | 'jpeg-2000'
-  | 'jpeg-8bit';
+  'native' | 'rle' | 'jpeg-lossless' | 'jpeg-ls' | 'jpeg-2000' | 'jpeg-8bit';
 
 export interface TransferSyntax {
   uid: string;

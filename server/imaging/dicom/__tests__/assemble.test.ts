@@ -56,7 +56,9 @@ describe('assembleVolume ordering and spacing', () => {
   it('measures gantry tilt from the drift of positions off the normal', () => {
     // Each 5 mm step along z also moves 5*tan(15deg) mm along y: a 15 degree tilt.
     const shift = 5 * Math.tan((15 * Math.PI) / 180);
-    const slices = [0, 1, 2].map((k) => fakeInstance({ position: [0, k * shift, 5 * k], pixels: new Int16Array(4) }));
+    const slices = [0, 1, 2].map((k) =>
+      fakeInstance({ position: [0, k * shift, 5 * k], pixels: new Int16Array(4) }),
+    );
     const { report } = assembleVolume(slices);
 
     expect(report.gantryTiltDeg).toBeCloseTo(15, 6);
@@ -67,7 +69,9 @@ describe('assembleVolume ordering and spacing', () => {
 
 describe('assembleVolume rescale', () => {
   it('keeps CT int16 when the slope is 1 and the intercept whole', () => {
-    const { volume } = assembleVolume([0, 1].map((z) => flatSlice(z, 1000, { slope: 1, intercept: -1024 })));
+    const { volume } = assembleVolume(
+      [0, 1].map((z) => flatSlice(z, 1000, { slope: 1, intercept: -1024 })),
+    );
 
     expect(volume.pixelType).toBe('int16');
     expect(Array.from(volume.data)).toEqual(new Array(8).fill(-24));
@@ -88,21 +92,30 @@ describe('assembleVolume rescale', () => {
 describe('assembleVolume refuses mixed series', () => {
   it('rejects a slice with another orientation', () => {
     const sagittal: [number, number, number, number, number, number] = [0, 1, 0, 0, 0, -1];
-    const err = rejectionOf(() => assembleVolume([flatSlice(0, 1), flatSlice(1, 1, { orientation: sagittal })]));
+    const err = rejectionOf(() =>
+      assembleVolume([flatSlice(0, 1), flatSlice(1, 1, { orientation: sagittal })]),
+    );
 
     expect(err.code).toBe('INCONSISTENT_SERIES');
     expect(err.reason).toMatch(/^its orientation differs from z=0 in the same series/);
   });
 
   it('rejects a slice of another size', () => {
-    const big = fakeInstance({ position: [0, 0, 1], pixels: new Int16Array(9), rows: 3, columns: 3 });
+    const big = fakeInstance({
+      position: [0, 0, 1],
+      pixels: new Int16Array(9),
+      rows: 3,
+      columns: 3,
+    });
     const err = rejectionOf(() => assembleVolume([flatSlice(0, 1), big]));
 
     expect(err.reason).toMatch(/^its image size differs/);
   });
 
   it('rejects two slices at one position (several volumes in one series)', () => {
-    const err = rejectionOf(() => assembleVolume([flatSlice(0, 1), flatSlice(0, 2, { source: 'b' })]));
+    const err = rejectionOf(() =>
+      assembleVolume([flatSlice(0, 1), flatSlice(0, 2, { source: 'b' })]),
+    );
 
     expect(err.reason).toMatch(/same position/);
   });

@@ -47,7 +47,11 @@ describe('classifySeries', () => {
       pet({ RadiopharmaceuticalCode: { codeValue: code, codingSchemeDesignator: scheme } }),
     );
 
-    expect(result).toEqual({ seriesType: 'PT', tracer, reason: `PET, tracer code ${scheme} ${code}.` });
+    expect(result).toEqual({
+      seriesType: 'PT',
+      tracer,
+      reason: `PET, tracer code ${scheme} ${code}.`,
+    });
   });
 
   it('falls back to the radiopharmaceutical name, then the description', () => {
@@ -59,15 +63,22 @@ describe('classifySeries', () => {
   });
 
   it('tells ADC, Ktrans and DCE MR apart', () => {
-    expect(classifySeries(mr({ imageType: ['DERIVED', 'PRIMARY', 'DIFFUSION', 'ADC'] })).seriesType)
-      .toBe('MR_ADC');
-    expect(classifySeries(mr({ series: { description: 'ep2d_diff_ADC' } })).seriesType)
-      .toBe('MR_ADC');
+    expect(
+      classifySeries(mr({ imageType: ['DERIVED', 'PRIMARY', 'DIFFUSION', 'ADC'] })).seriesType,
+    ).toBe('MR_ADC');
+    expect(classifySeries(mr({ series: { description: 'ep2d_diff_ADC' } })).seriesType).toBe(
+      'MR_ADC',
+    );
     expect(classifySeries(mr({ series: { description: 'T1 RADCOR' } })).seriesType).toBe('MR');
-    expect(classifySeries(mr({ series: { description: 'Ktrans map' } })).seriesType).toBe('MR_DCE_KTRANS');
-    expect(classifySeries(mr({ series: { description: 'DCE 3D VIBE' } })).seriesType).toBe('MR_DCE');
-    expect(classifySeries(mr({}, { numberOfTemporalPositions: 30, contrastBolusAgent: 'Gd' })))
-      .toMatchObject({ seriesType: 'MR_DCE', reason: '30 temporal positions with contrast.' });
+    expect(classifySeries(mr({ series: { description: 'Ktrans map' } })).seriesType).toBe(
+      'MR_DCE_KTRANS',
+    );
+    expect(classifySeries(mr({ series: { description: 'DCE 3D VIBE' } })).seriesType).toBe(
+      'MR_DCE',
+    );
+    expect(
+      classifySeries(mr({}, { numberOfTemporalPositions: 30, contrastBolusAgent: 'Gd' })),
+    ).toMatchObject({ seriesType: 'MR_DCE', reason: '30 temporal positions with contrast.' });
     expect(classifySeries(mr({ series: { description: 'T2 TSE AX' } })).seriesType).toBe('MR');
   });
 

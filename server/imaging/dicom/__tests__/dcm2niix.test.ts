@@ -24,9 +24,11 @@ if (!hasDcm2niix) {
 function corners(v: ImageVolume): Vec3[] {
   const [nx, ny, nz] = v.size;
   const points: Vec3[] = [];
-  for (const i of [0, nx - 1]) for (const j of [0, ny - 1]) for (const k of [0, nz - 1]) {
-    points.push(indexToPoint(v, [i, j, k]));
-  }
+  for (const i of [0, nx - 1])
+    for (const j of [0, ny - 1])
+      for (const k of [0, nz - 1]) {
+        points.push(indexToPoint(v, [i, j, k]));
+      }
 
   return points.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
 }
@@ -74,11 +76,15 @@ describe.skipIf(!present || !hasDcm2niix)('IBSI CT phantom against dcm2niix', ()
 
     let mismatches = 0;
     const [nx, ny, nz] = volume.size;
-    for (let k = 0, n = 0; k < nz; k++) for (let j = 0; j < ny; j++) for (let i = 0; i < nx; i++, n++) {
-      const [a, b, c] = pointToIndex(reference, indexToPoint(volume, [i, j, k])).map(Math.round);
-      const m = a! + reference.size[0] * (b! + reference.size[1] * c!);
-      if (reference.data[m] !== volume.data[n]) mismatches++;
-    }
+    for (let k = 0, n = 0; k < nz; k++)
+      for (let j = 0; j < ny; j++)
+        for (let i = 0; i < nx; i++, n++) {
+          const [a, b, c] = pointToIndex(reference, indexToPoint(volume, [i, j, k])).map(
+            Math.round,
+          );
+          const m = a! + reference.size[0] * (b! + reference.size[1] * c!);
+          if (reference.data[m] !== volume.data[n]) mismatches++;
+        }
     expect(mismatches).toBe(0);
   });
 });

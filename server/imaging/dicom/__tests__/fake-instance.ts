@@ -16,7 +16,10 @@ export interface FakeSlice {
   source?: string;
 }
 
-export function fakeInstance(slice: FakeSlice, overrides: Partial<DicomInstance> = {}): DicomInstance {
+export function fakeInstance(
+  slice: FakeSlice,
+  overrides: Partial<DicomInstance> = {},
+): DicomInstance {
   const rows = slice.rows ?? 2;
   const columns = slice.columns ?? 2;
 

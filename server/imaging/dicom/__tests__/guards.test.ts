@@ -30,7 +30,9 @@ describe('parseDicom guards', () => {
   });
 
   it('refuses bytes that are not DICOM', () => {
-    const text = new TextEncoder().encode('this is a radiology report, not an image file\n'.repeat(5));
+    const text = new TextEncoder().encode(
+      'this is a radiology report, not an image file\n'.repeat(5),
+    );
 
     expect(refusal(text)?.code).toBe('NOT_DICOM');
   });
@@ -56,7 +58,10 @@ describe('parseDicom guards', () => {
 
   it('refuses a length field that runs past the end of the file', () => {
     const image = ctImage(2, 2, new Uint8Array(8));
-    const lying = concat([image.subarray(0, image.length - 20), element([0x0008, 0x103e, 'LO', 'AB'], 4000)]);
+    const lying = concat([
+      image.subarray(0, image.length - 20),
+      element([0x0008, 0x103e, 'LO', 'AB'], 4000),
+    ]);
     const found = refusal(part10(lying));
 
     expect(found?.code).toBe('TRUNCATED');
@@ -64,7 +69,10 @@ describe('parseDicom guards', () => {
 
   it('refuses an item longer than its enclosing sequence', () => {
     // A 16-byte sequence whose item claims 100 bytes: the item's length lies.
-    const item = concat([new Uint8Array([0xfe, 0xff, 0x00, 0xe0, 100, 0, 0, 0]), new Uint8Array(8)]);
+    const item = concat([
+      new Uint8Array([0xfe, 0xff, 0x00, 0xe0, 100, 0, 0, 0]),
+      new Uint8Array(8),
+    ]);
     const sequence = element([0x0008, 0x1115, 'SQ', item], 16);
     const padding = element([0x0008, 0x1030, 'LO', 'x'.repeat(120)]);
     const found = refusal(part10(concat([sequence, padding, ctImage(2, 2, new Uint8Array(8))])));
@@ -82,7 +90,9 @@ describe('parseDicom guards', () => {
   it('refuses SOP classes that are not images', () => {
     const plan = concat([element([0x0008, 0x0016, 'UI', '1.2.840.10008.5.1.4.1.1.481.5'])]);
 
-    expect(refusal(part10(plan))?.reason).toMatch(/^SOP class RT Plan is not an image Hallmark reads/);
+    expect(refusal(part10(plan))?.reason).toMatch(
+      /^SOP class RT Plan is not an image Hallmark reads/,
+    );
   });
 });
 
@@ -98,7 +108,9 @@ describe.skipIf(!present)('datasets without file meta', () => {
     const start = 132 + 12 + view.getUint32(140, true);
     const bare = parseDicom(whole.subarray(start), 'bare.dcm');
     const hash = (a: ArrayBufferView) =>
-      createHash('sha256').update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength)).digest('hex');
+      createHash('sha256')
+        .update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength))
+        .digest('hex');
 
     expect(bare.withoutFileMeta).toBe(true);
     expect(withMeta.withoutFileMeta).toBe(false);

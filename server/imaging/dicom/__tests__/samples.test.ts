@@ -64,42 +64,50 @@ describe.skipIf(!present)('DICOM sample files', () => {
   beforeAll(() => loadCodecs());
   afterAll(() => {
     const width = Math.max(...outcomes.map((o) => o.file.length));
-    const lines = outcomes.map((o) => `${o.file.padEnd(width)}  ${o.check.padEnd(10)}  ${o.result}`);
+    const lines = outcomes.map(
+      (o) => `${o.file.padEnd(width)}  ${o.check.padEnd(10)}  ${o.result}`,
+    );
     console.log(`\nDICOM sample checks\n${lines.join('\n')}`);
   });
 
   const manifest = present ? csv('manifest.csv').filter((row) => row.pixel_sha256_le) : [];
-  it.each(manifest.map((row) => [row.file!, row]))('%s decodes to the published hash', (file, row) => {
-    const instance = open(file);
-    expect(instance.rows).toBe(Number(row.rows));
-    expect(instance.columns).toBe(Number(row.columns));
-    expect(instance.transferSyntaxUid).toBe(row.transfer_syntax_uid);
-    expect(pixelSha256(allFrames(instance))).toBe(row.pixel_sha256_le);
-    outcomes.push({ file, check: 'sha256', result: 'pass' });
-  });
+  it.each(manifest.map((row) => [row.file!, row]))(
+    '%s decodes to the published hash',
+    (file, row) => {
+      const instance = open(file);
+      expect(instance.rows).toBe(Number(row.rows));
+      expect(instance.columns).toBe(Number(row.columns));
+      expect(instance.transferSyntaxUid).toBe(row.transfer_syntax_uid);
+      expect(pixelSha256(allFrames(instance))).toBe(row.pixel_sha256_le);
+      outcomes.push({ file, check: 'sha256', result: 'pass' });
+    },
+  );
 
   const checks = present ? csv('pixel_reference_checks.csv') : [];
   const valueChecks = checks.filter((c) => /^[\d.;-]+$/.test(c.expected ?? ''));
-  it.each(valueChecks.map((c, n) => [`${c.file} #${n}`, c]))('%s has the published values', (_, c) => {
-    const file = c.file!;
-    const rejected = rejectionOf(() => open(file));
-    if (rejected) {
-      // Only the 12-bit JPEG Extended files are refused on purpose (no 12-bit codec here).
-      expect(rejected.reason).toMatch(/^JPEG Extended 12-bit is not supported: /);
-      outcomes.push({ file, check: 'values', result: 'refused by design (12-bit JPEG)' });
+  it.each(valueChecks.map((c, n) => [`${c.file} #${n}`, c]))(
+    '%s has the published values',
+    (_, c) => {
+      const file = c.file!;
+      const rejected = rejectionOf(() => open(file));
+      if (rejected) {
+        // Only the 12-bit JPEG Extended files are refused on purpose (no 12-bit codec here).
+        expect(rejected.reason).toMatch(/^JPEG Extended 12-bit is not supported: /);
+        outcomes.push({ file, check: 'values', result: 'refused by design (12-bit JPEG)' });
 
-      return;
-    }
-    const instance = open(file);
-    const frame = instance.decodeFrame(Number(c.frame || 0));
-    const rows = indices(c.row_selector!);
-    const cols = indices(c.col_selector!);
-    const actual = rows.flatMap((r) => cols.map((col) => frame[r * instance.columns + col]!));
-    const expected = c.expected!.split(';').map(Number);
-    actual.forEach((v, k) => expect(v).toBeCloseTo(expected[k]!, 6));
-    expect(actual).toHaveLength(expected.length);
-    outcomes.push({ file, check: 'values', result: 'pass' });
-  });
+        return;
+      }
+      const instance = open(file);
+      const frame = instance.decodeFrame(Number(c.frame || 0));
+      const rows = indices(c.row_selector!);
+      const cols = indices(c.col_selector!);
+      const actual = rows.flatMap((r) => cols.map((col) => frame[r * instance.columns + col]!));
+      const expected = c.expected!.split(';').map(Number);
+      actual.forEach((v, k) => expect(v).toBeCloseTo(expected[k]!, 6));
+      expect(actual).toHaveLength(expected.length);
+      outcomes.push({ file, check: 'values', result: 'pass' });
+    },
+  );
 
   const equalities = checks.filter((c) => c.expected?.startsWith('EQUALS '));
   it.each(equalities.map((c) => [c.file!, c.expected!.slice(7)]))('%s equals %s', (file, other) => {

@@ -19,7 +19,10 @@ const GRID: ImageGeometry = {
   direction: [1, 0, 0, 0, 1, 0, 0, 0, 1],
 };
 
-function fakeSeg(frames: { z: number; segment: number; pixels: number[] }[], seg: Partial<SegFields> = {}) {
+function fakeSeg(
+  frames: { z: number; segment: number; pixels: number[] }[],
+  seg: Partial<SegFields> = {},
+) {
   const groups: FrameFunctionalGroups[] = frames.map((f) => ({
     imagePositionPatient: [0, 0, f.z],
     imageOrientationPatient: [1, 0, 0, 0, 1, 0],
@@ -98,7 +101,9 @@ const { folder, present } = dataFolder('dicom-samples');
 
 /** The grid the liver SEG frames lie on (its CT is not in the samples). */
 function gridOfFrames(seg: DicomInstance): ImageGeometry {
-  const zs = [...new Set(seg.frameGroups!.map((g) => g.imagePositionPatient![2]))].sort((a, b) => a - b);
+  const zs = [...new Set(seg.frameGroups!.map((g) => g.imagePositionPatient![2]))].sort(
+    (a, b) => a - b,
+  );
   const first = seg.frameGroups![0]!;
   const [x, y] = first.imagePositionPatient!;
   const [rowMm, colMm] = first.pixelSpacingMm!;
@@ -127,7 +132,9 @@ describe.skipIf(!present)('readSegmentation on the sample SEG files', () => {
     // row 146, columns 253..260 are 0 1 1 1 1 1 0 1.
     const at = (row: number, col: number) => liver!.mask.data[(k * 512 + row) * 512 + col];
     expect(at(256, 256)).toBe(1);
-    expect([253, 254, 255, 256, 257, 258, 259, 260].map((c) => at(146, c))).toEqual([0, 1, 1, 1, 1, 1, 0, 1]);
+    expect([253, 254, 255, 256, 257, 258, 259, 260].map((c) => at(146, c))).toEqual([
+      0, 1, 1, 1, 1, 1, 0, 1,
+    ]);
   });
 
   it('reads the RLE copy of liver.dcm to the same masks', () => {

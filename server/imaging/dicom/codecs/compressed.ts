@@ -31,16 +31,30 @@ function fromCodecBytes(bytes: Uint8Array, layout: PixelLayout): FramePixels {
 function decodeJpegLossless(frame: Uint8Array, layout: PixelLayout): FramePixels {
   checkDeclaredSize(jpegSize(frame), layout);
   const own = frame.slice();
-  const decoded = new JpegLosslessDecoder().decode(own.buffer, 0, own.length, bytesPerSample(layout));
+  const decoded = new JpegLosslessDecoder().decode(
+    own.buffer,
+    0,
+    own.length,
+    bytesPerSample(layout),
+  );
 
-  return fromCodecBytes(new Uint8Array(decoded.buffer, decoded.byteOffset, decoded.byteLength), layout);
+  return fromCodecBytes(
+    new Uint8Array(decoded.buffer, decoded.byteOffset, decoded.byteLength),
+    layout,
+  );
 }
 
-function decodeWasm(codec: 'jpeg-ls' | 'jpeg-2000' | 'jpeg-8bit', frame: Uint8Array, layout: PixelLayout) {
+function decodeWasm(
+  codec: 'jpeg-ls' | 'jpeg-2000' | 'jpeg-8bit',
+  frame: Uint8Array,
+  layout: PixelLayout,
+) {
   checkDeclaredSize(codec === 'jpeg-2000' ? j2kSize(frame) : jpegSize(frame), layout);
   const { bytes, info } = wasmDecode(codec, frame);
   if (info.width !== layout.columns || info.height !== layout.rows) {
-    throw new Error(`decoded ${info.width}x${info.height}, expected ${layout.columns}x${layout.rows}`);
+    throw new Error(
+      `decoded ${info.width}x${info.height}, expected ${layout.columns}x${layout.rows}`,
+    );
   }
 
   return fromCodecBytes(bytes, layout);

@@ -1,4 +1,9 @@
-/** Native (uncompressed) frames: byte order, 1-bit unpacking and planar reordering. */
+/**
+ * Native (uncompressed) frames: byte order, 1-bit unpacking and planar reordering.
+ *
+ * Big endian 8-bit data stored as OW would need its byte pairs swapped; it is read as is,
+ * because no scanner we know writes it and there is no sample to test it on.
+ */
 import type { FramePixels } from '../instance';
 import type { PixelLayout } from '../pixel-layout';
 import { asSamples, bytesPerSample, samplesPerFrame } from '../sample-array';
@@ -43,7 +48,8 @@ export function decodeNativeFrame(
   bigEndian: boolean,
 ): FramePixels {
   const count = samplesPerFrame(layout);
-  if (layout.bitsAllocated === 1) return asSamples(layout, unpackBits(pixelBytes, index * count, count));
+  if (layout.bitsAllocated === 1)
+    return asSamples(layout, unpackBits(pixelBytes, index * count, count));
 
   const width = bytesPerSample(layout);
   const start = index * count * width;

@@ -5,8 +5,17 @@
  *
  * Fractional segmentations are thresholded at half the Maximum Fractional Value: a voxel
  * at least 50% inside (probability or occupancy alike) belongs to the segment.
+ *
+ * Frames must share the grid's orientation and pixel spacing; SEGs drawn on another grid
+ * are refused, since resampling them onto the referenced grid is not written yet.
  */
-import { createImage, pointToIndex, type ImageGeometry, type ImageVolume, type Vec3 } from '../../image';
+import {
+  createImage,
+  pointToIndex,
+  type ImageGeometry,
+  type ImageVolume,
+  type Vec3,
+} from '../../image';
 import type { FrameFunctionalGroups } from '../functional-groups';
 import type { DicomInstance, FramePixels } from '../instance';
 import { DicomRejection } from '../rejection';
@@ -39,11 +48,17 @@ function offGrid(seg: DicomInstance, frame: number, why: string): DicomRejection
   );
 }
 
-function checkInPlane(seg: DicomInstance, group: FrameFunctionalGroups, grid: ImageGeometry, frame: number) {
+function checkInPlane(
+  seg: DicomInstance,
+  group: FrameFunctionalGroups,
+  grid: ImageGeometry,
+  frame: number,
+) {
   const o = group.imageOrientationPatient ?? seg.imageOrientationPatient;
   const d = grid.direction;
   const expected = [d[0], d[3], d[6], d[1], d[4], d[7]];
-  if (!o || o.some((v, n) => Math.abs(v - expected[n]!) > 1e-3)) throw offGrid(seg, frame, 'is oriented differently');
+  if (!o || o.some((v, n) => Math.abs(v - expected[n]!) > 1e-3))
+    throw offGrid(seg, frame, 'is oriented differently');
 
   const spacing = group.pixelSpacingMm ?? seg.pixelSpacingMm;
   const [rowMm, colMm] = spacing ?? [Number.NaN, Number.NaN];
@@ -53,7 +68,12 @@ function checkInPlane(seg: DicomInstance, group: FrameFunctionalGroups, grid: Im
   }
 }
 
-function place(seg: DicomInstance, group: FrameFunctionalGroups, grid: ImageGeometry, frame: number): Placement {
+function place(
+  seg: DicomInstance,
+  group: FrameFunctionalGroups,
+  grid: ImageGeometry,
+  frame: number,
+): Placement {
   const position = group.imagePositionPatient as Vec3 | undefined;
   if (!position) throw offGrid(seg, frame, 'has no Plane Position');
   checkInPlane(seg, group, grid, frame);
@@ -74,7 +94,13 @@ function threshold(seg: DicomInstance): number {
   return (seg.seg.maxFractionalValue ?? 255) / 2;
 }
 
-function paint(mask: ImageVolume, pixels: FramePixels, seg: DicomInstance, at: Placement, cut: number) {
+function paint(
+  mask: ImageVolume,
+  pixels: FramePixels,
+  seg: DicomInstance,
+  at: Placement,
+  cut: number,
+) {
   const [nx, ny] = mask.size;
   const base = at.k * nx * ny;
   for (let r = 0; r < seg.rows; r++) {
@@ -87,13 +113,21 @@ function paint(mask: ImageVolume, pixels: FramePixels, seg: DicomInstance, at: P
   }
 }
 
-function segmentOf(seg: DicomInstance, group: FrameFunctionalGroups, segments: SegmentInfo[], frame: number) {
-  const number = group.referencedSegmentNumber ?? (segments.length === 1 ? segments[0]!.segmentNumber : undefined);
+function segmentOf(
+  seg: DicomInstance,
+  group: FrameFunctionalGroups,
+  segments: SegmentInfo[],
+  frame: number,
+) {
+  const number =
+    group.referencedSegmentNumber ??
+    (segments.length === 1 ? segments[0]!.segmentNumber : undefined);
   if (number === undefined || !segments.some((s) => s.segmentNumber === number)) {
     throw new DicomRejection(
       'BAD_VALUE',
       seg.source,
-      `SEG frame ${frame + 1} refers to segment ${number ?? '(none)'}, which the Segment Sequence does not define.`,
+      `SEG frame ${frame + 1} refers to segment ${number ?? '(none)'}, ` +
+        'which the Segment Sequence does not define.',
     );
   }
 
@@ -114,7 +148,13 @@ export function readSegmentation(seg: DicomInstance, referenced: ImageGeometry):
   const cut = threshold(seg);
   groups.forEach((group, frame) => {
     const number = segmentOf(seg, group, segments, frame);
-    paint(masks.get(number)!, seg.decodeFrame(frame), seg, place(seg, group, referenced, frame), cut);
+    paint(
+      masks.get(number)!,
+      seg.decodeFrame(frame),
+      seg,
+      place(seg, group, referenced, frame),
+      cut,
+    );
   });
 
   return segments.map((info) => ({ ...info, mask: masks.get(info.segmentNumber)! }));

@@ -68,7 +68,11 @@ function directionOf(order: SliceOrder): Mat3 {
 export function assembleVolume(instances: DicomInstance[]): AssembledVolume {
   const first = instances[0];
   if (first === undefined) {
-    throw new DicomRejection('INCONSISTENT_SERIES', 'series', 'the series has no images to assemble.');
+    throw new DicomRejection(
+      'INCONSISTENT_SERIES',
+      'series',
+      'the series has no images to assemble.',
+    );
   }
   const order = orderSlices(toSlices(instances));
   const spacing = spacingOf(order);
@@ -86,7 +90,8 @@ export function assembleVolume(instances: DicomInstance[]): AssembledVolume {
     fillVolume(pixelType, slices, frames),
   );
   const warnings = warningsFor(order, spacing, first);
-  for (const reason of warnings) nonconformant.warn('series geometry', { file: head.source, reason });
+  for (const reason of warnings)
+    nonconformant.warn('series geometry', { file: head.source, reason });
 
   return {
     volume,

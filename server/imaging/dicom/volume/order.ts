@@ -28,7 +28,9 @@ function cosines(o: Orientation): [Vec3, Vec3] {
 
 function checkSameGrid(slices: SliceRecord[], first: SliceRecord): void {
   for (const slice of slices) {
-    const turned = slice.orientation.some((v, i) => Math.abs(v - first.orientation[i]!) > ORIENTATION_TOLERANCE);
+    const turned = slice.orientation.some(
+      (v, i) => Math.abs(v - first.orientation[i]!) > ORIENTATION_TOLERANCE,
+    );
     const resized = slice.rows !== first.rows || slice.columns !== first.columns;
     const respaced = slice.pixelSpacingMm.some(
       (v, i) => Math.abs(v - first.pixelSpacingMm[i]!) > 1e-4 * Math.max(1, v),
@@ -95,7 +97,8 @@ function gapTolerance(spacingMm: number): number {
 export function spacingOf(order: SliceOrder): SpacingReport {
   const { distancesMm, slices, normal } = order;
   const gaps = distancesMm.slice(1).map((d, i) => d - distancesMm[i]!);
-  if (gaps.length === 0) return { sliceSpacingMm: 0, missingSlices: 0, unevenSpacing: false, gantryTiltDeg: 0 };
+  if (gaps.length === 0)
+    return { sliceSpacingMm: 0, missingSlices: 0, unevenSpacing: false, gantryTiltDeg: 0 };
 
   const sliceSpacingMm = median(gaps);
   let missingSlices = 0;

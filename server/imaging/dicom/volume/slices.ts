@@ -82,6 +82,7 @@ function fromFrames(instance: DicomInstance): SliceRecord[] {
   });
 }
 
+/** Colour series are refused: measurement volumes are grey; a luminance conversion is missing. */
 export function toSlices(instances: DicomInstance[]): SliceRecord[] {
   return instances.flatMap((instance) => {
     if (instance.samplesPerPixel !== 1) {
