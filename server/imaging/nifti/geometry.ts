@@ -88,6 +88,10 @@ function fromPixdim(spacing: Vec3, mmPerUnit: number): Placement | null {
   return placementFromRas(linear, [0, 0, 0], mmPerUnit);
 }
 
+/**
+ * A sheared sform cannot become an ImageVolume (its direction must be orthonormal), so
+ * the qform is used instead and the shear is lost; resampling would be needed to keep it.
+ */
 export function niftiPlacement(
   header: NiftiHeader,
   log: Logger,

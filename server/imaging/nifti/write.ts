@@ -72,6 +72,9 @@ function writeHeader(view: DataView, volume: ImageVolume): void {
 }
 
 /**
+ * Only NIfTI-1 is written, so no axis may exceed 32767 voxels; larger volumes would need
+ * a NIfTI-2 writer (the reader already handles NIfTI-2).
+ *
  * Writes an LPS ImageVolume as single-file NIfTI-1 (gzip-compressed when asked), with
  * the same RAS placement in sform and qform, both coded as scanner anatomy.
  */

@@ -46,6 +46,7 @@ export function voxelType(name: string | undefined): Voxel {
   );
 }
 
+/** ascii, hex, bzip2 and zstd encodings are refused; each would need its own decoder. */
 export type Encoding = 'raw' | 'gzip';
 
 export function encoding(name: string | undefined): Encoding {

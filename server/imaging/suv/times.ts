@@ -10,7 +10,11 @@ export interface Instant {
   tag: string;
 }
 
-/** RadiopharmaceuticalStartDateTime, else RadiopharmaceuticalStartTime on the series date. */
+/**
+ * RadiopharmaceuticalStartDateTime, else RadiopharmaceuticalStartTime on the series date.
+ * A time-only injection late on the day before a scan after midnight therefore reads as
+ * after the scan and is refused; only a full DateTime would let us accept that case.
+ */
 export function injectionInstant(meta: PetSuvMetadata): Instant {
   const dateTime = dtSeconds(meta.RadiopharmaceuticalStartDateTime);
   if (dateTime !== null) return { seconds: dateTime, tag: 'RadiopharmaceuticalStartDateTime' };
