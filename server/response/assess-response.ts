@@ -2,7 +2,7 @@ import { assessIrecist } from './irecist/assess-irecist';
 import { assessPercist, percistLesionSeries } from './percist/assess-percist';
 import { assessRecist } from './recist/assess-recist';
 import { recistLesionSeries } from './recist/lesion-series';
-import type { ResponseInput } from './schema/input';
+import type { ParsedResponseInput, ResponseInput } from './schema/input';
 import type { CriteriaResult, ResponseOutput } from './schema/output';
 import { parseResponseInput } from './schema/parse';
 import {
@@ -39,8 +39,13 @@ function withTrajectories(
   };
 }
 
+/** Validates, then assesses; throws a BAD_INPUT AppError naming each bad field. */
 export function assessResponse(raw: ResponseInput): ResponseOutput {
-  const input = parseResponseInput(raw);
+  return assessParsedResponse(parseResponseInput(raw));
+}
+
+/** Assesses input that has already been through parseResponseInput (e.g. read from JSON). */
+export function assessParsedResponse(input: ParsedResponseInput): ResponseOutput {
   const dates = input.timepoints.map((t) => t.date);
   if (input.criteria === 'percist1.0') {
     const series = percistLesionSeries(input);

@@ -58,7 +58,9 @@ describe('best overall response with confirmation', () => {
     const result = bor([[56, 'PR'], [70, 'PR'], [112, 'PD']], confirmed);
 
     expect(result.category).toBe('SD');
-    expect(result.trace).toContain('PR on 2024-02-26 not confirmed by a response 28 or more days later');
+    expect(result.trace).toContain(
+      'PR on 2024-02-26 not confirmed by a response 28 or more days later',
+    );
   });
 
   it('lets an NE between response and confirmation pass', () => {

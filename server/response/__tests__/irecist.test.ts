@@ -218,7 +218,11 @@ describe('iRECIST new-lesion categories', () => {
   it('does not count a new node under 10 mm', () => {
     const { overall } = run([
       ['2024-01-01', [lesion('A', 50)]],
-      ['2024-02-26', [lesion('A', 50)], { newLesions: [newLesion('N', { node: true, shortAxisMm: 8 })] }],
+      [
+        '2024-02-26',
+        [lesion('A', 50)],
+        { newLesions: [newLesion('N', { node: true, shortAxisMm: 8 })] },
+      ],
     ]);
 
     expect(overall).toEqual(['iSD']);

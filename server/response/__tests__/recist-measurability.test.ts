@@ -59,7 +59,9 @@ describe('baseline target selection', () => {
     ]);
     expect(suggestion.normalNodes).toEqual(['node-normal']);
     expect(suggestion.trace).toContain('liver-3: non-target, liver already has 2 targets');
-    expect(suggestion.trace).toContain('node-pelvis: non-target, lymph nodes already has 2 targets');
+    expect(suggestion.trace).toContain(
+      'node-pelvis: non-target, lymph nodes already has 2 targets',
+    );
     expect(suggestion.trace).toContain('bone-1: non-target, already 5 targets');
   });
 });

@@ -14,14 +14,18 @@ function only(point: ReturnType<typeof at>) {
 
 describe('RECIST 1.1 non-target response', () => {
   it('is CR when every non-target has gone', () => {
-    const now = only(at('2024-02-26', [lesion('A', 0)], { nonTargets: [{ id: 'P', status: 'absent' }] }));
+    const now = only(
+      at('2024-02-26', [lesion('A', 0)], { nonTargets: [{ id: 'P', status: 'absent' }] }),
+    );
 
     expect(now?.nonTarget).toBe('CR');
     expect(now?.overall).toBe('CR');
   });
 
   it('is non-CR/non-PD while one persists, which turns a target CR into PR', () => {
-    const now = only(at('2024-02-26', [lesion('A', 0)], { nonTargets: [{ id: 'P', status: 'present' }] }));
+    const now = only(
+      at('2024-02-26', [lesion('A', 0)], { nonTargets: [{ id: 'P', status: 'present' }] }),
+    );
 
     expect(now?.nonTarget).toBe('non-CR/non-PD');
     expect(now?.overall).toBe('PR');

@@ -152,7 +152,10 @@ describe('RECIST 1.1 target response', () => {
     const [now] = followUps(
       recist([
         at('2024-01-01', [lesion('A', 30), lesion('B', 20, 'lung')]),
-        at('2024-02-26', [lesion('A', 25), { id: 'B', organ: 'lung', node: false, notEvaluated: true }]),
+        at('2024-02-26', [
+          lesion('A', 25),
+          { id: 'B', organ: 'lung', node: false, notEvaluated: true },
+        ]),
       ]),
     );
 

@@ -83,7 +83,8 @@ function judgePending(
   }
 
   state.pending = undefined;
-  const why = `${step.recist.reason}; resets iUPD of ${pending.since}, so the next PD is a new iUPD`;
+  const why =
+    `${step.recist.reason}; resets iUPD of ${pending.since}, so the next PD is a new iUPD`;
 
   return { overall: TO_IRECIST[recist], why };
 }
