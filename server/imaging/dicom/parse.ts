@@ -75,7 +75,10 @@ function requireLayout(ds: DataSet, source: string): PixelLayout {
   return layout;
 }
 
-export function parseDicom(bytes: Uint8Array, source: string): DicomInstance {
+export function parseDicom(input: Uint8Array, source: string): DicomInstance {
+  // A Node Buffer's slice() is a view, not a copy; decoders slice freely, so work on
+  // a plain Uint8Array over the same bytes.
+  const bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
   const { dataSet: ds, withoutFileMeta } = readDataSet(bytes, source);
   checkLengths(ds, source);
   const sopClassUid = text(ds, 'x00080016') ?? text(ds, 'x00020002');
