@@ -1,7 +1,11 @@
 import type { DicomInstance } from '@/server/imaging/dicom/instance';
 import { classifySeries } from '@/server/imaging/dicom/classify';
 
+import { logger } from '@/server/lib/log';
+
 import type { SeriesHeader } from './prepared';
+
+const nonconformant = logger('nonconformant');
 
 /** yyyymmdd (DICOM DA) to yyyy-mm-dd, or undefined when it is not a real date. */
 export function isoFromDicomDate(value: string | undefined): string | undefined {
@@ -21,18 +25,36 @@ export function missingIdentity(instance: DicomInstance): string | undefined {
     return 'Patient ID (0010,0020) is empty, so the scan cannot be placed in a patient record.';
   }
   if (!studyDateOf(instance)) {
-    return 'No study, series or acquisition date, so the scan cannot be placed in time.';
+    return 'No study, series, acquisition or content date: the scan cannot be placed in time.';
   }
 
   return undefined;
 }
 
+/**
+ * The date a scan is placed at. De-identification often blanks StudyDate; the
+ * series, acquisition, content and (last) instance creation dates stand in, in that
+ * order, and the stand-in is logged as non-conformant input.
+ */
 export function studyDateOf(instance: DicomInstance): string | undefined {
-  return (
-    isoFromDicomDate(instance.study.date) ??
-    isoFromDicomDate(instance.series.date) ??
-    isoFromDicomDate(instance.acquisitionDate)
-  );
+  const study = isoFromDicomDate(instance.study.date);
+  if (study) return study;
+
+  const candidates: [string, string | undefined][] = [
+    ['SeriesDate', instance.series.date],
+    ['AcquisitionDate', instance.acquisitionDate ?? instance.acquisitionDateTime?.slice(0, 8)],
+    ['ContentDate', instance.contentDate],
+    ['InstanceCreationDate', instance.instanceCreationDate],
+  ];
+  for (const [tag, value] of candidates) {
+    const iso = isoFromDicomDate(value);
+    if (!iso) continue;
+    nonconformant.debug('study date missing, another date used', { reason: tag });
+
+    return iso;
+  }
+
+  return undefined;
 }
 
 /** The header of a series, from one of its instances that passed missingIdentity. */

@@ -15,6 +15,8 @@ export type CommonHeader = Pick<
   | 'acquisitionDate'
   | 'acquisitionTime'
   | 'acquisitionDateTime'
+  | 'contentDate'
+  | 'instanceCreationDate'
   | 'frameOfReferenceUid'
   | 'imagePositionPatient'
   | 'imageOrientationPatient'
@@ -61,6 +63,8 @@ export function readCommonHeader(ds: DataSet): CommonHeader {
     acquisitionDate: text(ds, 'x00080022'),
     acquisitionTime: text(ds, 'x00080032'),
     acquisitionDateTime: text(ds, 'x0008002a'),
+    contentDate: text(ds, 'x00080023'),
+    instanceCreationDate: text(ds, 'x00080012'),
     frameOfReferenceUid: text(ds, 'x00200052'),
     imagePositionPatient: fixed(numbers(ds, 'x00200032'), 3) as Vec3 | undefined,
     imageOrientationPatient: fixed(numbers(ds, 'x00200037'), 6) as

@@ -51,6 +51,9 @@ export interface DicomInstance {
   acquisitionDate?: string;
   acquisitionTime?: string;
   acquisitionDateTime?: string;
+  /** Fallbacks for placing de-identified files whose study date was blanked. */
+  contentDate?: string;
+  instanceCreationDate?: string;
   frameOfReferenceUid?: string;
   imagePositionPatient?: Vec3;
   /** Row direction cosines then column direction cosines (DICOM order). */
