@@ -6,7 +6,8 @@ import type { CohortSummary, PhantomSize } from '@/server/phantom';
 import { generateCohort, PHANTOM_SIZES } from '@/server/phantom';
 import { isAppError } from '@/server/lib/errors';
 
-const USAGE = `hallmark phantom --out <dir> --patients <n> --seed <s> [--size small|demo|full] [--json]
+const USAGE = `hallmark phantom --out <dir> --patients <n> --seed <s>
+                 [--size small|demo|full] [--json]
 
 Writes <dir>/dicom/<patient>/<timepoint>/<series>/*.dcm, <dir>/ground-truth.json and
 <dir>/therapy.csv. The same seed always gives the same files.`;
@@ -20,7 +21,8 @@ interface PhantomArgs {
 }
 
 function wholeNumber(flag: string, text: string | undefined): number {
-  if (text === undefined || !/^-?\d+$/.test(text)) throw new UsageError(`${flag} needs a whole number.`);
+  if (text === undefined || !/^-?\d+$/.test(text))
+    throw new UsageError(`${flag} needs a whole number.`);
 
   return Number(text);
 }
@@ -31,13 +33,15 @@ export function parsePhantomArgs(args: string[]): PhantomArgs {
   for (let i = 0; i < args.length; i++) {
     const flag = args[i]!;
     if (flag === '--json') json = true;
-    else if (['--out', '--patients', '--seed', '--size'].includes(flag)) values.set(flag, args[++i]);
+    else if (['--out', '--patients', '--seed', '--size'].includes(flag))
+      values.set(flag, args[++i]);
     else throw new UsageError(`Unknown option "${flag}".`);
   }
   const out = values.get('--out');
   if (!out) throw new UsageError('--out <dir> is required.');
   const size = (values.get('--size') ?? 'small') as PhantomSize;
-  if (!PHANTOM_SIZES.includes(size)) throw new UsageError(`--size must be one of ${PHANTOM_SIZES.join(', ')}.`);
+  if (!PHANTOM_SIZES.includes(size))
+    throw new UsageError(`--size must be one of ${PHANTOM_SIZES.join(', ')}.`);
 
   return {
     outDir: path.resolve(out),
@@ -50,8 +54,9 @@ export function parsePhantomArgs(args: string[]): PhantomArgs {
 
 function describe(summary: CohortSummary): string {
   return [
-    `Wrote ${summary.patients} patients, ${summary.timepoints} timepoints, ${summary.series} series`,
-    `and ${summary.lesions} lesions to ${summary.outDir} in ${(summary.durationMs / 1000).toFixed(1)} s.`,
+    `Wrote ${summary.patients} patients, ${summary.timepoints} timepoints, ` +
+      `${summary.series} series and ${summary.lesions} lesions`,
+    `to ${summary.outDir} in ${(summary.durationMs / 1000).toFixed(1)} s.`,
     `Ground truth: ${summary.groundTruthFile}`,
     `Therapy: ${summary.therapyFile}`,
   ].join('\n');

@@ -2,6 +2,9 @@
  * The analytic patient: a chest and upper abdomen built from ellipses and ellipsoids in
  * the model frame (LPS mm: +x patient left, +y posterior, +z head). Evaluated point by
  * point, so every timepoint's image is drawn from the same exact geometry.
+ *
+ * Known shortcoming: there is no heart, aorta, kidney or posterior vertebral arch, and no
+ * breathing motion; organ-specific tests needing those would need them added here.
  */
 import type { Rng } from './random';
 import { uniform } from './random';

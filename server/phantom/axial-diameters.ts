@@ -5,6 +5,10 @@
  * bisection to 0.01 mm). The
  * long axis is the largest Feret diameter over all slices; the short axis is the
  * cross-section's extent perpendicular to it on that same slice.
+ *
+ * Known shortcoming: rays start at the plane point nearest the lesion centre, so on the
+ * thin end slices, where that point can fall outside the section, the near edge is
+ * missed; those slices never hold the largest diameter of these near-convex lesions.
  */
 import type { ImageGeometry, Vec3 } from '@/server/imaging/image';
 import { sliceZ } from './grids';
@@ -22,7 +26,14 @@ export interface AxialDiameters {
 
 type Point = [number, number];
 
-function outline(lesion: LesionModel, scale: number, pose: Pose, centre: Point, z: number, rays: number): Point[] {
+function outline(
+  lesion: LesionModel,
+  scale: number,
+  pose: Pose,
+  centre: Point,
+  z: number,
+  rays: number,
+): Point[] {
   const radius = boundingRadiusMm(lesion.shape, scale) * 1.01;
   const r = pose.rotation;
   const t = pose.translationMm;
@@ -64,11 +75,13 @@ function outline(lesion: LesionModel, scale: number, pose: Pose, centre: Point, 
 
 function hull(points: Point[]): Point[] {
   const sorted = [...points].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const cross = (o: Point, a: Point, b: Point) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
+  const cross = (o: Point, a: Point, b: Point) =>
+    (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
   const half = (list: Point[]) => {
     const out: Point[] = [];
     for (const p of list) {
-      while (out.length >= 2 && cross(out[out.length - 2]!, out[out.length - 1]!, p) <= 0) out.pop();
+      while (out.length >= 2 && cross(out[out.length - 2]!, out[out.length - 1]!, p) <= 0)
+        out.pop();
       out.push(p);
     }
 
@@ -94,7 +107,12 @@ function feret(points: Point[]): { longMm: number; shortMm: number } {
   return { longMm: best.longMm, shortMm: h.length ? Math.max(...across) - Math.min(...across) : 0 };
 }
 
-export function axialDiameters(lesion: LesionModel, scale: number, pose: Pose, geometry: ImageGeometry): AxialDiameters | null {
+export function axialDiameters(
+  lesion: LesionModel,
+  scale: number,
+  pose: Pose,
+  geometry: ImageGeometry,
+): AxialDiameters | null {
   if (scale <= 0) return null;
   const centre: Vec3 = toScanner(pose, lesion.shape.centreMm);
   const radius = boundingRadiusMm(lesion.shape, scale);
@@ -108,8 +126,11 @@ export function axialDiameters(lesion: LesionModel, scale: number, pose: Pose, g
   candidates.sort((a, b) => b.longMm - a.longMm || a.k - b.k);
   let best: AxialDiameters | null = null;
   for (const { k } of candidates.slice(0, 3)) {
-    const fine = feret(outline(lesion, scale, pose, [centre[0], centre[1]], sliceZ(geometry, k), 360));
-    if (!best || fine.longMm > best.longAxisMm) best = { longAxisMm: fine.longMm, shortAxisMm: fine.shortMm, sliceIndex: k };
+    const fine = feret(
+      outline(lesion, scale, pose, [centre[0], centre[1]], sliceZ(geometry, k), 360),
+    );
+    if (!best || fine.longMm > best.longAxisMm)
+      best = { longAxisMm: fine.longMm, shortAxisMm: fine.shortMm, sliceIndex: k };
   }
 
   return best;

@@ -7,13 +7,7 @@ import type { Rng } from './random';
 import { intBetween, uniform } from './random';
 
 export type Behaviour =
-  | 'responding'
-  | 'progressing'
-  | 'stable'
-  | 'resistant-core'
-  | 'new'
-  | 'vanishing'
-  | 'close-pair';
+  'responding' | 'progressing' | 'stable' | 'resistant-core' | 'new' | 'vanishing' | 'close-pair';
 
 export interface Course {
   scales: number[];
@@ -54,11 +48,14 @@ function trendFor(behaviour: Behaviour, rng: Rng, timepoints: number): Trend {
     case 'vanishing': {
       const gone = Math.min(3, timepoints - 1);
 
-      return (k) => (k >= gone ? { scale: 0, metabolic: 0 } : { scale: 1 - 0.3 * k, metabolic: 1 - 0.3 * k });
+      return (k) =>
+        k >= gone ? { scale: 0, metabolic: 0 } : { scale: 1 - 0.3 * k, metabolic: 1 - 0.3 * k };
     }
     case 'close-pair':
     case 'stable': {
-      const jitter = Array.from({ length: timepoints }, (_, k) => (k === 0 ? 0 : uniform(rng, -0.03, 0)));
+      const jitter = Array.from({ length: timepoints }, (_, k) =>
+        k === 0 ? 0 : uniform(rng, -0.03, 0),
+      );
 
       return (k) => ({ scale: 1 + (jitter[k] ?? 0), metabolic: 1 + (jitter[k] ?? 0) });
     }

@@ -17,6 +17,7 @@ import { createRng, intBetween } from './random';
 import { therapyCsv, therapyRows } from './therapy';
 import { timepointContext } from './timepoint-context';
 import { writeTimepoint } from './write-timepoint';
+import { CONVENTIONS } from './conventions';
 
 export interface CohortOptions {
   outDir: string;
@@ -44,18 +45,35 @@ const log = logger('phantom');
 export const MAX_PATIENTS = 9999;
 
 /** Each kind the downstream tests rely on appears once per cohort of six or more. */
-const REQUIRED: Behaviour[] = ['resistant-core', 'new', 'close-pair', 'vanishing', 'progressing', 'responding'];
+const REQUIRED: Behaviour[] = [
+  'resistant-core',
+  'new',
+  'close-pair',
+  'vanishing',
+  'progressing',
+  'responding',
+];
 
 function validate(options: CohortOptions): PhantomSize {
   const size = options.size ?? 'small';
   if (!PHANTOM_SIZES.includes(size)) {
-    throw new AppError('BAD_INPUT', `Unknown phantom size "${size}".`, { userMessage: `Size must be one of ${PHANTOM_SIZES.join(', ')}.` });
+    throw new AppError('BAD_INPUT', `Unknown phantom size "${size}".`, {
+      userMessage: `Size must be one of ${PHANTOM_SIZES.join(', ')}.`,
+    });
   }
-  if (!Number.isInteger(options.patients) || options.patients < 1 || options.patients > MAX_PATIENTS) {
-    throw new AppError('BAD_INPUT', `Bad patient count ${options.patients}.`, { userMessage: `Give a whole number of patients from 1 to ${MAX_PATIENTS}.` });
+  if (
+    !Number.isInteger(options.patients) ||
+    options.patients < 1 ||
+    options.patients > MAX_PATIENTS
+  ) {
+    throw new AppError('BAD_INPUT', `Bad patient count ${options.patients}.`, {
+      userMessage: `Give a whole number of patients from 1 to ${MAX_PATIENTS}.`,
+    });
   }
   if (!Number.isSafeInteger(options.seed)) {
-    throw new AppError('BAD_INPUT', `Bad seed ${options.seed}.`, { userMessage: 'Give the seed as a whole number.' });
+    throw new AppError('BAD_INPUT', `Bad seed ${options.seed}.`, {
+      userMessage: 'Give the seed as a whole number.',
+    });
   }
 
   return size;
@@ -72,20 +90,13 @@ export function planCohort(seed: number, patients: number, size: PhantomSize): P
   });
 }
 
-const CONVENTIONS: Record<string, string> = {
-  coordinates: 'DICOM patient coordinates (LPS): +x patient left, +y posterior, +z head; millimetres.',
-  baselineFrame: 'The patient model frame; identical to the scanner frame of timepoint 0 (identity pose).',
-  pose: 'p_scanner = rotation · q_baseline + translationMm; rotation is row-major 3x3; rotation = Rz(γ)·Ry(β)·Rx(α) with anglesDeg = [α, β, γ] about scanner x, y, z.',
-  geometry: 'ImageGeometry as server/imaging/image.ts: voxel (i, j, k) at origin + direction·diag(spacing)·[i, j, k]; k = 0 is the most inferior slice; instance number = slices − k.',
-  volumes: 'voxelVolumeMl counts CT voxels whose centre lies in the lesion (the SEG segment); analyticVolumeMl integrates the model surface.',
-  diameters: 'longAxisMm: largest Feret diameter of the analytic cross-section over all CT slice planes; shortAxisMm: that cross-section\'s extent perpendicular to it.',
-  suv: 'SUVbw = decoded PET value (Bq/ml) × weight[g] / (dose[Bq] × 2^(−(seriesStart − injection)/halfLife)); suvMax/suvMean over PET voxels whose centre lies in the lesion, noise included.',
-  units: 'ADC 10^-6 mm²/s; Ktrans 1/min; volumes ml; lengths mm; weights kg; heights m.',
-  segments: 'Segment numbers and labels are dealt in a fresh random order at every timepoint; only lesionId is stable.',
-  sharedFrame: 'All series of a timepoint (CT, PET, SEG, MR maps, FMISO) share one pose and Frame of Reference.',
-};
-
-async function writePatient(seed: number, size: PhantomSize, outDir: string, patient: PatientPlan, done: () => void): Promise<PatientTruth> {
+async function writePatient(
+  seed: number,
+  size: PhantomSize,
+  outDir: string,
+  patient: PatientPlan,
+  done: () => void,
+): Promise<PatientTruth> {
   const timepoints = [];
   for (const tp of patient.timepoints) {
     timepoints.push(await writeTimepoint(timepointContext(seed, size, outDir, patient, tp), done));
@@ -122,9 +133,17 @@ export async function generateCohort(options: CohortOptions): Promise<CohortSumm
   await mkdir(options.outDir, { recursive: true });
 
   const patients: PatientTruth[] = [];
-  for (const plan of plans) patients.push(await writePatient(options.seed, size, options.outDir, plan, tick));
+  for (const plan of plans)
+    patients.push(await writePatient(options.seed, size, options.outDir, plan, tick));
 
-  const truth: GroundTruth = { schemaVersion: 1, seed: options.seed, size, conventions: CONVENTIONS, arms: ARM_LABELS, patients };
+  const truth: GroundTruth = {
+    schemaVersion: 1,
+    seed: options.seed,
+    size,
+    conventions: CONVENTIONS,
+    arms: ARM_LABELS,
+    patients,
+  };
   const groundTruthFile = path.join(options.outDir, 'ground-truth.json');
   const therapyFile = path.join(options.outDir, 'therapy.csv');
   await writeFile(groundTruthFile, `${JSON.stringify(truth, null, 1)}\n`);
@@ -133,8 +152,15 @@ export async function generateCohort(options: CohortOptions): Promise<CohortSumm
   log.info('phantom cohort written', { durationMs, count: plans.length });
 
   return {
-    outDir: options.outDir, seed: options.seed, size, patients: plans.length,
-    timepoints: plans.reduce((s, p) => s + p.timepoints.length, 0), series: total,
-    lesions: plans.reduce((s, p) => s + p.lesions.length, 0), groundTruthFile, therapyFile, durationMs,
+    outDir: options.outDir,
+    seed: options.seed,
+    size,
+    patients: plans.length,
+    timepoints: plans.reduce((s, p) => s + p.timepoints.length, 0),
+    series: total,
+    lesions: plans.reduce((s, p) => s + p.lesions.length, 0),
+    groundTruthFile,
+    therapyFile,
+    durationMs,
   };
 }

@@ -19,7 +19,11 @@ export interface LesionMask {
 export function collectMasks(geometry: ImageGeometry, lesionCount: number) {
   const [columns, rows] = geometry.size;
   const [px, py] = geometry.spacingMm;
-  const masks = Array.from({ length: lesionCount }, () => ({ voxelCount: 0, sum: [0, 0, 0], frames: new Map<number, Uint8Array>() }));
+  const masks = Array.from({ length: lesionCount }, () => ({
+    voxelCount: 0,
+    sum: [0, 0, 0],
+    frames: new Map<number, Uint8Array>(),
+  }));
 
   const add = (k: number, buffers: SliceBuffers) => {
     const z = sliceZ(geometry, k);
@@ -57,7 +61,12 @@ export interface UptakeStats {
 /** `toSuv` turns a decoded PET value (Bq/ml) into SUV. */
 export function collectUptake(geometry: ImageGeometry, lesionCount: number, toSuv: number) {
   const [columns] = geometry.size;
-  const stats = Array.from({ length: lesionCount }, () => ({ max: -Infinity, sum: 0, count: 0, at: [0, 0, 0] as Vec3 }));
+  const stats = Array.from({ length: lesionCount }, () => ({
+    max: -Infinity,
+    sum: 0,
+    count: 0,
+    at: [0, 0, 0] as Vec3,
+  }));
   let liverSum = 0;
   let liverCount = 0;
 
@@ -66,7 +75,8 @@ export function collectUptake(geometry: ImageGeometry, lesionCount: number, toSu
       const suv = decoded[n]! * toSuv;
       const label = buffers.labels[n]!;
       if (label === 0) {
-        if (buffers.tissues[n] === TISSUE.liver) [liverSum, liverCount] = [liverSum + suv, liverCount + 1];
+        if (buffers.tissues[n] === TISSUE.liver)
+          [liverSum, liverCount] = [liverSum + suv, liverCount + 1];
         continue;
       }
       const s = stats[label - 1]!;

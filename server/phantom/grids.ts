@@ -27,9 +27,24 @@ const grid = (columns: number, pixelMm: number, sliceCount: number, sliceMm: num
 });
 
 export const CT_GRIDS: Record<PhantomSize, GridChoice[]> = {
-  small: [grid(96, 4, 36, 5.5), grid(96, 4.4, 36, 5.5), grid(96, 4, 40, 5), grid(104, 3.8, 36, 5.5)],
-  demo: [grid(256, 1.6, 90, 2.5), grid(256, 1.8, 90, 2.5), grid(256, 1.6, 76, 3), grid(240, 1.75, 90, 2.5)],
-  full: [grid(512, 0.8, 300, 0.8), grid(512, 0.9, 300, 0.8), grid(512, 0.8, 240, 1), grid(480, 0.85, 300, 0.8)],
+  small: [
+    grid(96, 4, 36, 5.5),
+    grid(96, 4.4, 36, 5.5),
+    grid(96, 4, 40, 5),
+    grid(104, 3.8, 36, 5.5),
+  ],
+  demo: [
+    grid(256, 1.6, 90, 2.5),
+    grid(256, 1.8, 90, 2.5),
+    grid(256, 1.6, 76, 3),
+    grid(240, 1.75, 90, 2.5),
+  ],
+  full: [
+    grid(512, 0.8, 300, 0.8),
+    grid(512, 0.9, 300, 0.8),
+    grid(512, 0.8, 240, 1),
+    grid(480, 0.85, 300, 0.8),
+  ],
 };
 
 export const PET_GRIDS: Record<PhantomSize, GridChoice> = {

@@ -29,8 +29,20 @@ const MAX_LESIONS = 6;
 
 /** The experimental arm responds more often; the same kinds occur in both. */
 const MIX: Record<Arm, Array<[Behaviour, number]>> = {
-  A: [['responding', 0.25], ['stable', 0.25], ['progressing', 0.3], ['new', 0.1], ['vanishing', 0.1]],
-  B: [['responding', 0.45], ['stable', 0.2], ['progressing', 0.15], ['new', 0.1], ['vanishing', 0.1]],
+  A: [
+    ['responding', 0.25],
+    ['stable', 0.25],
+    ['progressing', 0.3],
+    ['new', 0.1],
+    ['vanishing', 0.1],
+  ],
+  B: [
+    ['responding', 0.45],
+    ['stable', 0.2],
+    ['progressing', 0.15],
+    ['new', 0.1],
+    ['vanishing', 0.1],
+  ],
 };
 
 const ORGANS_FOR: Partial<Record<Behaviour, readonly Organ[]>> = {
@@ -119,16 +131,28 @@ function draftLesion(rng: Rng, input: LesionPlanInput, behaviour: Behaviour, org
 export function planLesions(rng: Rng, input: LesionPlanInput): LesionModel[] {
   const lesions: LesionModel[] = [];
   const used = new Map<Organ, number>();
-  const placed = () => lesions.map((l) => ({ centreMm: l.shape.centreMm, radiusMm: boundingOf(l.shape, l.course) }));
+  const placed = () =>
+    lesions.map((l) => ({ centreMm: l.shape.centreMm, radiusMm: boundingOf(l.shape, l.course) }));
   const nextId = () => `${input.patientId}-L${lesions.length + 1}`;
 
   for (const behaviour of behaviourList(rng, input)) {
     for (const organ of organOrder(rng, behaviour, used)) {
       const first = draftLesion(rng, input, behaviour, organ);
-      const centre = findPlace(rng, input.anatomy, organ, boundingOf(first.shape, first.course), placed());
+      const centre = findPlace(
+        rng,
+        input.anatomy,
+        organ,
+        boundingOf(first.shape, first.course),
+        placed(),
+      );
       if (!centre) continue;
 
-      const lesion: LesionModel = { ...first, id: nextId(), closeToId: null, shape: { ...first.shape, centreMm: centre } };
+      const lesion: LesionModel = {
+        ...first,
+        id: nextId(),
+        closeToId: null,
+        shape: { ...first.shape, centreMm: centre },
+      };
       if (behaviour === 'close-pair') {
         const partner = placePartner(rng, input, lesion, placed());
         if (!partner) continue;
@@ -148,12 +172,20 @@ export function planLesions(rng: Rng, input: LesionPlanInput): LesionModel[] {
 function placePartner(rng: Rng, input: LesionPlanInput, lesion: LesionModel, others: Placed[]) {
   const draft = draftLesion(rng, input, 'close-pair', lesion.organ);
   const radiusMm = boundingOf(draft.shape, draft.course);
-  const anchor = { centreMm: lesion.shape.centreMm, radiusMm: boundingOf(lesion.shape, lesion.course) };
+  const anchor = {
+    centreMm: lesion.shape.centreMm,
+    radiusMm: boundingOf(lesion.shape, lesion.course),
+  };
   const centre = findPlaceBeside(rng, input.anatomy, lesion.organ, radiusMm, anchor, others);
   if (!centre) return null;
 
   const id = lesion.id.replace(/L(\d+)$/, (_, n: string) => `L${Number(n) + 1}`);
   lesion.closeToId = id;
 
-  return { ...draft, id, closeToId: lesion.id, shape: { ...draft.shape, centreMm: centre } } satisfies LesionModel;
+  return {
+    ...draft,
+    id,
+    closeToId: lesion.id,
+    shape: { ...draft.shape, centreMm: centre },
+  } satisfies LesionModel;
 }

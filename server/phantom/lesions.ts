@@ -64,7 +64,8 @@ function sampleShape(rng: Rng, organ: Organ, large: boolean): Omit<LesionShape, 
   }));
   const angles: Vec3 = [uniform(rng, 0, 360), uniform(rng, 0, 360), uniform(rng, 0, 360)];
   // Lymph nodes keep their long axis roughly cranio-caudal, as nodes do.
-  const axes: Mat3 = organ === 'lymph-node' ? rotationFromAngles([0, 0, angles[2]]) : rotationFromAngles(angles);
+  const axes: Mat3 =
+    organ === 'lymph-node' ? rotationFromAngles([0, 0, angles[2]]) : rotationFromAngles(angles);
 
   return { axes, semiAxesMm, edgeAmplitude: uniform(rng, ...spec.edgeAmplitude), lobes };
 }
@@ -91,7 +92,11 @@ function fits(an: Anatomy, organ: Organ, centre: Vec3, radiusMm: number): boolea
 
 function clearOf(others: Placed[], centre: Vec3, radiusMm: number, gapMm = SEPARATION_MM) {
   return others.every((o) => {
-    const d = Math.hypot(o.centreMm[0] - centre[0], o.centreMm[1] - centre[1], o.centreMm[2] - centre[2]);
+    const d = Math.hypot(
+      o.centreMm[0] - centre[0],
+      o.centreMm[1] - centre[1],
+      o.centreMm[2] - centre[2],
+    );
 
     return d >= o.radiusMm + radiusMm + gapMm;
   });

@@ -30,51 +30,91 @@ const [zLow, zHigh] = LESION_Z_RANGE_MM;
 
 export const ORGAN_SPECS: Record<Organ, OrganSpec> = {
   lung: {
-    semiAxesMm: [[7, 7, 7], [16, 15, 16]],
+    semiAxesMm: [
+      [7, 7, 7],
+      [16, 15, 16],
+    ],
     edgeAmplitude: [0.08, 0.16],
     hu: () => [25, 45],
     suvPeak: [4, 12],
     tissues: [TISSUE.lung],
     boxes: (an) => [
-      [[-an.lungCx - an.lungA, an.lungCy - an.lungB, zLow], [-an.lungCx + an.lungA, an.lungCy + an.lungB, zHigh]],
-      [[an.lungCx - an.lungA, an.lungCy - an.lungB, zLow], [an.lungCx + an.lungA, an.lungCy + an.lungB, zHigh]],
+      [
+        [-an.lungCx - an.lungA, an.lungCy - an.lungB, zLow],
+        [-an.lungCx + an.lungA, an.lungCy + an.lungB, zHigh],
+      ],
+      [
+        [an.lungCx - an.lungA, an.lungCy - an.lungB, zLow],
+        [an.lungCx + an.lungA, an.lungCy + an.lungB, zHigh],
+      ],
     ],
   },
   liver: {
-    semiAxesMm: [[9, 9, 9], [20, 19, 18]],
+    semiAxesMm: [
+      [9, 9, 9],
+      [20, 19, 18],
+    ],
     edgeAmplitude: [0.08, 0.16],
     hu: (liverHu) => [liverHu + 20, liverHu + 50],
     suvPeak: [5, 12],
     tissues: [TISSUE.liver],
     boxes: (an) => [
-      [[an.liverCx - an.liverA, an.liverCy - an.liverB, zLow], [an.liverCx + an.liverA, an.liverCy + an.liverB, zHigh]],
+      [
+        [an.liverCx - an.liverA, an.liverCy - an.liverB, zLow],
+        [an.liverCx + an.liverA, an.liverCy + an.liverB, zHigh],
+      ],
     ],
   },
   'lymph-node': {
-    semiAxesMm: [[6, 5, 8], [11, 9, 14]],
+    semiAxesMm: [
+      [6, 5, 8],
+      [11, 9, 14],
+    ],
     edgeAmplitude: [0.03, 0.07],
     hu: () => [60, 75],
     suvPeak: [3, 8],
     tissues: [TISSUE.soft],
     boxes: () => [
-      [[-18, -50, 20], [18, 30, 80]],
-      [[-5, 20, -75], [35, 50, -10]],
+      [
+        [-18, -50, 20],
+        [18, 30, 80],
+      ],
+      [
+        [-5, 20, -75],
+        [35, 50, -10],
+      ],
     ],
   },
   bone: {
-    semiAxesMm: [[5, 5, 5], [8, 8, 8]],
+    semiAxesMm: [
+      [5, 5, 5],
+      [8, 8, 8],
+    ],
     edgeAmplitude: [0.05, 0.1],
     hu: () => [70, 150],
     suvPeak: [4, 9],
     tissues: [TISSUE.marrow, TISSUE.disc],
-    boxes: (an) => [[[-6, an.spineCy - 6, zLow], [6, an.spineCy + 6, zHigh]]],
+    boxes: (an) => [
+      [
+        [-6, an.spineCy - 6, zLow],
+        [6, an.spineCy + 6, zHigh],
+      ],
+    ],
   },
   'soft-tissue': {
-    semiAxesMm: [[10, 9, 10], [20, 18, 20]],
+    semiAxesMm: [
+      [10, 9, 10],
+      [20, 18, 20],
+    ],
     edgeAmplitude: [0.08, 0.16],
     hu: () => [60, 80],
     suvPeak: [4, 10],
     tissues: [TISSUE.soft],
-    boxes: (an) => [[[-an.bodyAMm, -an.bodyBMm, zLow], [an.bodyAMm, an.bodyBMm, zHigh]]],
+    boxes: (an) => [
+      [
+        [-an.bodyAMm, -an.bodyBMm, zLow],
+        [an.bodyAMm, an.bodyBMm, zHigh],
+      ],
+    ],
   },
 };

@@ -139,12 +139,27 @@ export function planPatient(
   const timepoints = planTimepoints(rng, intBetween(rng, 4, 6), weightKg, gridChoices);
   const lesionRng = createRng(seed, `lesions|${patientId}`);
   const lesions = planLesions(lesionRng, {
-    patientId, anatomy, arm, required, liverHu, timepoints: timepoints.length,
+    patientId,
+    anatomy,
+    arm,
+    required,
+    liverHu,
+    timepoints: timepoints.length,
   });
 
   return {
-    index, patientId, sex, birthYear: intBetween(rng, 1938, 1972), heightM, weightKg, arm,
-    multimodal: index % 2 === 1, anatomy, liverHu, liverSuv: round(uniform(rng, 2, 2.5), 0.01),
-    lesions, timepoints,
+    index,
+    patientId,
+    sex,
+    birthYear: intBetween(rng, 1938, 1972),
+    heightM,
+    weightKg,
+    arm,
+    multimodal: index % 2 === 1,
+    anatomy,
+    liverHu,
+    liverSuv: round(uniform(rng, 2, 2.5), 0.01),
+    lesions,
+    timepoints,
   };
 }

@@ -24,8 +24,7 @@ function multiply(a: Mat3, b: Mat3): Mat3 {
   const out = new Array<number>(9);
   for (let r = 0; r < 3; r++) {
     for (let c = 0; c < 3; c++) {
-      out[r * 3 + c] =
-        a[r * 3]! * b[c]! + a[r * 3 + 1]! * b[3 + c]! + a[r * 3 + 2]! * b[6 + c]!;
+      out[r * 3 + c] = a[r * 3]! * b[c]! + a[r * 3 + 1]! * b[3 + c]! + a[r * 3 + 2]! * b[6 + c]!;
     }
   }
 

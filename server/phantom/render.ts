@@ -3,6 +3,10 @@
  * centre: the centre p (scanner frame) is taken back to the model frame by the inverse
  * pose, q = Rᵀ(p − t), and the tissue or lesion found there sets the value. Nothing is
  * resampled, so every image agrees exactly with the analytic truth.
+ *
+ * Known shortcoming: PET and MR voxels are point samples with no partial-volume blur
+ * (no scanner point-spread function); a PSF convolution would make PET SUVmax realistic
+ * for small lesions but the truth would then have to be computed from the blurred image.
  */
 import type { ImageGeometry } from '@/server/imaging/image';
 import type { Anatomy } from './anatomy';
@@ -40,10 +44,20 @@ export interface SliceBuffers {
 export function sliceBuffers(geometry: ImageGeometry): SliceBuffers {
   const count = geometry.size[0] * geometry.size[1];
 
-  return { values: new Float64Array(count), labels: new Uint8Array(count), tissues: new Uint8Array(count) };
+  return {
+    values: new Float64Array(count),
+    labels: new Uint8Array(count),
+    tissues: new Uint8Array(count),
+  };
 }
 
-function renderBackground(scene: Scene, geometry: ImageGeometry, z: number, model: ValueModel, out: SliceBuffers) {
+function renderBackground(
+  scene: Scene,
+  geometry: ImageGeometry,
+  z: number,
+  model: ValueModel,
+  out: SliceBuffers,
+) {
   const [columns, rows] = geometry.size;
   const [px, py] = geometry.spacingMm;
   const r = scene.pose.rotation;
@@ -55,7 +69,12 @@ function renderBackground(scene: Scene, geometry: ImageGeometry, z: number, mode
     const rowY = oy + j * py * r[4];
     const rowZ = oz + j * py * r[5];
     for (let i = 0; i < columns; i++, index++) {
-      const code = tissueAt(scene.anatomy, rowX + i * px * r[0], rowY + i * px * r[1], rowZ + i * px * r[2]);
+      const code = tissueAt(
+        scene.anatomy,
+        rowX + i * px * r[0],
+        rowY + i * px * r[1],
+        rowZ + i * px * r[2],
+      );
       out.tissues[index] = code;
       out.values[index] = model.tissue[code]!;
     }
@@ -71,7 +90,14 @@ function coreRadial(lesion: LesionModel, x: number, y: number, z: number): numbe
   return Math.hypot(x - cx, y - cy, z - cz) / core.radiusMm;
 }
 
-function renderLesion(scene: Scene, geometry: ImageGeometry, z: number, model: ValueModel, out: SliceBuffers, label: number) {
+function renderLesion(
+  scene: Scene,
+  geometry: ImageGeometry,
+  z: number,
+  model: ValueModel,
+  out: SliceBuffers,
+  label: number,
+) {
   const lesion = scene.lesions[label - 1]!;
   const scale = lesion.course.scales[scene.timepoint]!;
   if (scale <= 0) return;
@@ -94,13 +120,24 @@ function renderLesion(scene: Scene, geometry: ImageGeometry, z: number, model: V
       if (radial >= 1) continue;
       const index = j * columns + i;
       out.labels[index] = label;
-      out.values[index] = model.lesion(lesion, scene.timepoint, radial, coreRadial(lesion, q[0], q[1], q[2]));
+      out.values[index] = model.lesion(
+        lesion,
+        scene.timepoint,
+        radial,
+        coreRadial(lesion, q[0], q[1], q[2]),
+      );
     }
   }
 }
 
 /** Fills `out` with slice k of `geometry` (noise-free; the series writer adds noise). */
-export function renderSlice(scene: Scene, geometry: ImageGeometry, k: number, model: ValueModel, out: SliceBuffers) {
+export function renderSlice(
+  scene: Scene,
+  geometry: ImageGeometry,
+  k: number,
+  model: ValueModel,
+  out: SliceBuffers,
+) {
   const z = sliceZ(geometry, k);
   renderBackground(scene, geometry, z, model, out);
   for (let label = 1; label <= scene.lesions.length; label++) {

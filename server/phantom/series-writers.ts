@@ -1,6 +1,10 @@
 /**
  * The series of one timepoint: CT (with the lesion masks collected on the way), the
  * FDG PET, and for multimodal patients the ADC, Ktrans and FMISO series.
+ *
+ * Known shortcoming: the MR maps and the FMISO PET share the CT's pose and Frame of
+ * Reference, as if acquired in the same session; real ones come from separate sessions
+ * and would need their own poses in the truth to exercise multimodal registration.
  */
 import path from 'node:path';
 import type { ImageGeometry } from '@/server/imaging/image';
@@ -72,9 +76,18 @@ export async function writeCt(ctx: TimepointContext) {
   const geometry = gridGeometry(choice, ctx.tp.scanCentreZMm);
   const masks = collectMasks(geometry, ctx.patient.lesions.length);
   const written = await writeSeries(ctx, {
-    folder: 'CT', number: 1, modality: 'CT', description: 'CT chest-abdomen', seriesSec: ctx.tp.studySec,
-    sopClassUid: SOP_CLASS.ct, geometry, model: ctModel(ctx.patient), noise: { kind: 'additive', sigma: 10 },
-    elements: CT_ELEMENTS, quantise: quantiseCt, onSlice: (k, buffers) => masks.add(k, buffers),
+    folder: 'CT',
+    number: 1,
+    modality: 'CT',
+    description: 'CT chest-abdomen',
+    seriesSec: ctx.tp.studySec,
+    sopClassUid: SOP_CLASS.ct,
+    geometry,
+    model: ctModel(ctx.patient),
+    noise: { kind: 'additive', sigma: 10 },
+    elements: CT_ELEMENTS,
+    quantise: quantiseCt,
+    onSlice: (k, buffers) => masks.add(k, buffers),
   });
 
   return { ...written, masks: masks.result() };
@@ -95,11 +108,22 @@ async function writePet(ctx: TimepointContext, request: PetRequest) {
   const sliceCount = geometry.size[2];
   let k = 0;
   const written = await writeSeries(ctx, {
-    folder: request.folder, number: request.number, modality: 'PT',
-    description: `PET ${request.tracer.name} (SUV-ready, BQML)`, seriesSec: request.timing.seriesStartSec,
-    sopClassUid: SOP_CLASS.pet, geometry, model: request.model, noise: { kind: 'relative', sigma: 0.07 },
+    folder: request.folder,
+    number: request.number,
+    modality: 'PT',
+    description: `PET ${request.tracer.name} (SUV-ready, BQML)`,
+    seriesSec: request.timing.seriesStartSec,
+    sopClassUid: SOP_CLASS.pet,
+    geometry,
+    model: request.model,
+    noise: { kind: 'relative', sigma: 0.07 },
     elements: petElements(ctx.patient, ctx.tp, request.tracer, request.timing, sliceCount),
-    quantise: (suv) => quantisePet(suv.map((v) => v / suvPerBqml), request.tracer.signed, () => sliceCount - k++),
+    quantise: (suv) =>
+      quantisePet(
+        suv.map((v) => v / suvPerBqml),
+        request.tracer.signed,
+        () => sliceCount - k++,
+      ),
     onSlice: (slice, buffers, decoded) => uptake.add(slice, buffers, decoded),
   });
   const stats: UptakeStats[] = uptake.lesions();
@@ -108,20 +132,40 @@ async function writePet(ctx: TimepointContext, request: PetRequest) {
 }
 
 export function writeFdg(ctx: TimepointContext, tracer: Tracer) {
-  return writePet(ctx, { tracer, timing: ctx.tp.fdg, folder: 'PT_FDG', number: 2, model: fdgModel(ctx.patient) });
+  return writePet(ctx, {
+    tracer,
+    timing: ctx.tp.fdg,
+    folder: 'PT_FDG',
+    number: 2,
+    model: fdgModel(ctx.patient),
+  });
 }
 
 export function writeFmiso(ctx: TimepointContext, tracer: Tracer) {
-  return writePet(ctx, { tracer, timing: ctx.tp.fmiso, folder: 'PT_FMISO', number: 6, model: fmisoModel() });
+  return writePet(ctx, {
+    tracer,
+    timing: ctx.tp.fmiso,
+    folder: 'PT_FMISO',
+    number: 6,
+    model: fmisoModel(),
+  });
 }
 
 export async function writeAdc(ctx: TimepointContext) {
   const geometry = gridGeometry(MR_GRIDS[ctx.size], ctx.tp.scanCentreZMm);
 
   return writeSeries(ctx, {
-    folder: 'MR_ADC', number: 4, modality: 'MR', description: 'ADC (10^-6 mm2/s)', seriesSec: ctx.tp.studySec + 1800,
-    sopClassUid: SOP_CLASS.mr, geometry, model: adcModel(), noise: { kind: 'relative', sigma: 0.05 },
-    elements: ADC_ELEMENTS, quantise: (v) => quantiseUint16(v, 1),
+    folder: 'MR_ADC',
+    number: 4,
+    modality: 'MR',
+    description: 'ADC (10^-6 mm2/s)',
+    seriesSec: ctx.tp.studySec + 1800,
+    sopClassUid: SOP_CLASS.mr,
+    geometry,
+    model: adcModel(),
+    noise: { kind: 'relative', sigma: 0.05 },
+    elements: ADC_ELEMENTS,
+    quantise: (v) => quantiseUint16(v, 1),
   });
 }
 
@@ -129,8 +173,16 @@ export async function writeKtrans(ctx: TimepointContext) {
   const geometry = gridGeometry(MR_GRIDS[ctx.size], ctx.tp.scanCentreZMm);
 
   return writeSeries(ctx, {
-    folder: 'MR_KTRANS', number: 5, modality: 'MR', description: 'DCE KTRANS (1/min)', seriesSec: ctx.tp.studySec + 2400,
-    sopClassUid: SOP_CLASS.mr, geometry, model: ktransModel(), noise: { kind: 'relative', sigma: 0.05 },
-    elements: KTRANS_ELEMENTS, quantise: (v) => quantiseUint16(v, KTRANS_SLOPE),
+    folder: 'MR_KTRANS',
+    number: 5,
+    modality: 'MR',
+    description: 'DCE KTRANS (1/min)',
+    seriesSec: ctx.tp.studySec + 2400,
+    sopClassUid: SOP_CLASS.mr,
+    geometry,
+    model: ktransModel(),
+    noise: { kind: 'relative', sigma: 0.05 },
+    elements: KTRANS_ELEMENTS,
+    quantise: (v) => quantiseUint16(v, KTRANS_SLOPE),
   });
 }

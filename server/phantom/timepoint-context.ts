@@ -22,7 +22,13 @@ export interface TimepointContext {
   uid(name: string): string;
 }
 
-export function timepointContext(seed: number, size: PhantomSize, outDir: string, patient: PatientPlan, tp: TimepointPlan): TimepointContext {
+export function timepointContext(
+  seed: number,
+  size: PhantomSize,
+  outDir: string,
+  patient: PatientPlan,
+  tp: TimepointPlan,
+): TimepointContext {
   const base = `${patient.patientId}/tp${tp.index}`;
   const uid = (name: string) => deriveUid(seed, `${base}/${name}`);
   const ids = { studyInstanceUid: uid('study'), frameOfReferenceUid: uid('frame-of-reference') };
@@ -31,10 +37,19 @@ export function timepointContext(seed: number, size: PhantomSize, outDir: string
     seed,
     size,
     outDir,
-    relativeDir: path.posix.join('dicom', patient.patientId, `TP${tp.index}_${tp.date.replaceAll('-', '')}`),
+    relativeDir: path.posix.join(
+      'dicom',
+      patient.patientId,
+      `TP${tp.index}_${tp.date.replaceAll('-', '')}`,
+    ),
     patient,
     tp,
-    scene: { anatomy: patient.anatomy, pose: tp.pose, timepoint: tp.index, lesions: patient.lesions },
+    scene: {
+      anatomy: patient.anatomy,
+      pose: tp.pose,
+      timepoint: tp.index,
+      lesions: patient.lesions,
+    },
     ...ids,
     shared: studyModules(patient, tp, ids),
     uid,

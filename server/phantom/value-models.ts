@@ -20,7 +20,16 @@ function table(values: Record<TissueName, number>): Float64Array {
 
 export function ctModel(patient: PatientPlan): ValueModel {
   return {
-    tissue: table({ air: -1000, fat: -100, soft: 40, lung: -850, liver: patient.liverHu, marrow: 450, cortex: 700, disc: 90 }),
+    tissue: table({
+      air: -1000,
+      fat: -100,
+      soft: 40,
+      lung: -850,
+      liver: patient.liverHu,
+      marrow: 450,
+      cortex: 700,
+      disc: 90,
+    }),
     lesion: (lesion) => lesion.hu,
   };
 }
@@ -31,7 +40,16 @@ export function ctModel(patient: PatientPlan): ValueModel {
  */
 export function fdgModel(patient: PatientPlan): ValueModel {
   return {
-    tissue: table({ air: 0, fat: 0.35, soft: 1, lung: 0.35, liver: patient.liverSuv, marrow: 1.5, cortex: 0.9, disc: 1 }),
+    tissue: table({
+      air: 0,
+      fat: 0.35,
+      soft: 1,
+      lung: 0.35,
+      liver: patient.liverSuv,
+      marrow: 1.5,
+      cortex: 0.9,
+      disc: 1,
+    }),
     lesion: (lesion, k, radial, coreRadial) => {
       const rim = lesion.course.suvPeaks[k]! * (0.6 + 0.4 * (1 - radial * radial));
       if (!lesion.core || coreRadial >= 1) return rim;
@@ -41,21 +59,45 @@ export function fdgModel(patient: PatientPlan): ValueModel {
   };
 }
 
-function coreOr(lesion: LesionModel, coreRadial: number, rim: number, pick: (c: NonNullable<LesionModel['core']>) => number) {
+function coreOr(
+  lesion: LesionModel,
+  coreRadial: number,
+  rim: number,
+  pick: (c: NonNullable<LesionModel['core']>) => number,
+) {
   return lesion.core && coreRadial < 1 ? pick(lesion.core) : rim;
 }
 
 export function adcModel(): ValueModel {
   return {
-    tissue: table({ air: 0, fat: 150, soft: 1450, lung: 200, liver: 1100, marrow: 500, cortex: 100, disc: 1600 }),
-    lesion: (lesion, k, _radial, coreRadial) => coreOr(lesion, coreRadial, lesion.course.adc[k]!, (c) => c.adc),
+    tissue: table({
+      air: 0,
+      fat: 150,
+      soft: 1450,
+      lung: 200,
+      liver: 1100,
+      marrow: 500,
+      cortex: 100,
+      disc: 1600,
+    }),
+    lesion: (lesion, k, _radial, coreRadial) =>
+      coreOr(lesion, coreRadial, lesion.course.adc[k]!, (c) => c.adc),
   };
 }
 
 /** Ktrans: rim-enhancing lesions, a poorly perfused resistant core. */
 export function ktransModel(): ValueModel {
   return {
-    tissue: table({ air: 0, fat: 0.01, soft: 0.05, lung: 0.02, liver: 0.12, marrow: 0.08, cortex: 0.01, disc: 0.02 }),
+    tissue: table({
+      air: 0,
+      fat: 0.01,
+      soft: 0.05,
+      lung: 0.02,
+      liver: 0.12,
+      marrow: 0.08,
+      cortex: 0.01,
+      disc: 0.02,
+    }),
     lesion: (lesion, k, radial, coreRadial) => {
       const rim = lesion.course.ktransPerMin[k]! * (0.7 + 0.3 * radial * radial);
 
@@ -67,7 +109,17 @@ export function ktransModel(): ValueModel {
 /** FMISO: near-uniform background; hypoxic resistant cores are hot. */
 export function fmisoModel(): ValueModel {
   return {
-    tissue: table({ air: 0, fat: 0.6, soft: 1.1, lung: 0.5, liver: 1.6, marrow: 1, cortex: 0.6, disc: 1 }),
-    lesion: (lesion, k, _radial, coreRadial) => coreOr(lesion, coreRadial, lesion.course.fmisoSuv[k]!, (c) => c.fmisoSuv),
+    tissue: table({
+      air: 0,
+      fat: 0.6,
+      soft: 1.1,
+      lung: 0.5,
+      liver: 1.6,
+      marrow: 1,
+      cortex: 0.6,
+      disc: 1,
+    }),
+    lesion: (lesion, k, _radial, coreRadial) =>
+      coreOr(lesion, coreRadial, lesion.course.fmisoSuv[k]!, (c) => c.fmisoSuv),
   };
 }

@@ -30,27 +30,54 @@ import { dicomTime } from './dicom/values';
 type Segments = Map<string, { segmentNumber: number; label: string }>;
 
 async function writeLesionSeg(ctx: TimepointContext, ct: Awaited<ReturnType<typeof writeCt>>) {
-  const present = ctx.patient.lesions.map((l, i) => ({ lesion: l, mask: ct.masks[i]! })).filter((e) => e.mask.voxelCount > 0);
+  const present = ctx.patient.lesions
+    .map((l, i) => ({ lesion: l, mask: ct.masks[i]! }))
+    .filter((e) => e.mask.voxelCount > 0);
   const numbering: Segments = new Map();
   if (present.length === 0) return { seg: null, numbering };
 
   // Segment numbers (and so labels) are dealt afresh each timepoint: they carry no identity.
-  const order = shuffled(createRng(ctx.seed, `${ctx.patient.patientId}/tp${ctx.tp.index}/segments`), present);
-  order.forEach((e, i) => numbering.set(e.lesion.id, { segmentNumber: i + 1, label: `Lesion ${i + 1}` }));
+  const order = shuffled(
+    createRng(ctx.seed, `${ctx.patient.patientId}/tp${ctx.tp.index}/segments`),
+    present,
+  );
+  order.forEach((e, i) =>
+    numbering.set(e.lesion.id, { segmentNumber: i + 1, label: `Lesion ${i + 1}` }),
+  );
   const seriesInstanceUid = ctx.uid('series/SEG');
   const file = path.posix.join(ctx.relativeDir, 'SEG', 'IM0001.dcm');
-  const series = { seriesInstanceUid, seriesNumber: 3, modality: 'SEG' as const, description: 'Lesion segmentation', seriesSec: ctx.tp.studySec + 3600 };
+  const series = {
+    seriesInstanceUid,
+    seriesNumber: 3,
+    modality: 'SEG' as const,
+    description: 'Lesion segmentation',
+    seriesSec: ctx.tp.studySec + 3600,
+  };
   await writeSeg({
     file: path.join(ctx.outDir, file),
     geometry: ct.truth.geometry,
-    shared: { ...ctx.shared, ...seriesModule(ctx.tp, series), ContentDate: ctx.tp.date.replaceAll('-', ''), ContentTime: dicomTime(series.seriesSec) },
+    shared: {
+      ...ctx.shared,
+      ...seriesModule(ctx.tp, series),
+      ContentDate: ctx.tp.date.replaceAll('-', ''),
+      ContentTime: dicomTime(series.seriesSec),
+    },
     sopInstanceUid: ctx.uid('instance/SEG'),
     dimensionOrganizationUid: ctx.uid('dimension-organization/SEG'),
     ctSeriesUid: ct.truth.seriesInstanceUid,
     ctInstanceUids: ct.instanceUids,
-    segments: order.map((e, i) => ({ segmentNumber: i + 1, label: `Lesion ${i + 1}`, frames: e.mask.frames })),
+    segments: order.map((e, i) => ({
+      segmentNumber: i + 1,
+      label: `Lesion ${i + 1}`,
+      frames: e.mask.frames,
+    })),
   });
-  const seg: SegTruth = { seriesInstanceUid, sopInstanceUid: ctx.uid('instance/SEG'), file, segmentCount: order.length };
+  const seg: SegTruth = {
+    seriesInstanceUid,
+    sopInstanceUid: ctx.uid('instance/SEG'),
+    file,
+    segmentCount: order.length,
+  };
 
   return { seg, numbering };
 }
@@ -122,7 +149,10 @@ function observe(ctx: TimepointContext, lesion: LesionModel, m: Measured): Lesio
 }
 
 /** Writes the timepoint's series; `done` is called once per series written. */
-export async function writeTimepoint(ctx: TimepointContext, done: () => void): Promise<TimepointTruth> {
+export async function writeTimepoint(
+  ctx: TimepointContext,
+  done: () => void,
+): Promise<TimepointTruth> {
   const { tp, patient } = ctx;
   const ct = await writeCt(ctx);
   done();
@@ -146,8 +176,19 @@ export async function writeTimepoint(ctx: TimepointContext, done: () => void): P
     studyInstanceUid: ctx.studyInstanceUid,
     frameOfReferenceUid: ctx.frameOfReferenceUid,
     weightKg: tp.weightKg,
-    pose: { rotation: tp.pose.rotation, translationMm: tp.pose.translationMm, anglesDeg: tp.pose.anglesDeg },
-    series: { ct: ct.truth, fdgPet: fdg.truth, seg, adc: extra?.adc ?? null, ktrans: extra?.ktrans ?? null, fmisoPet: extra?.fmiso.truth ?? null },
+    pose: {
+      rotation: tp.pose.rotation,
+      translationMm: tp.pose.translationMm,
+      anglesDeg: tp.pose.anglesDeg,
+    },
+    series: {
+      ct: ct.truth,
+      fdgPet: fdg.truth,
+      seg,
+      adc: extra?.adc ?? null,
+      ktrans: extra?.ktrans ?? null,
+      fmisoPet: extra?.fmiso.truth ?? null,
+    },
     fdg: tracerTruth(tp.date, tp.fdg, fdg.suvPerBqml),
     fmiso: extra ? tracerTruth(tp.date, tp.fmiso, extra.fmiso.suvPerBqml) : null,
     liverSuvMean: fdg.liverSuvMean,

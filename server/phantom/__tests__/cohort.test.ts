@@ -16,7 +16,8 @@ import { dcmdump, dcmdumpText, hasTool, listFiles, readDicom } from './read-back
 
 const hasDcmdump = hasTool('dcmdump');
 const hasDcm2niix = hasTool('dcm2niix');
-if (!hasDcmdump) console.warn('dcmdump (dcmtk) is not installed: DICOM conformance checks are skipped.');
+if (!hasDcmdump)
+  console.warn('dcmdump (dcmtk) is not installed: DICOM conformance checks are skipped.');
 if (!hasDcm2niix) console.warn('dcm2niix is not installed: the NIfTI conversion check is skipped.');
 
 const roots: string[] = [];
@@ -29,7 +30,8 @@ function tempDir(): string {
 
 function digest(dir: string): string {
   const hash = createHash('sha256');
-  for (const file of listFiles(dir)) hash.update(path.relative(dir, file)).update(readFileSync(file));
+  for (const file of listFiles(dir))
+    hash.update(path.relative(dir, file)).update(readFileSync(file));
 
   return hash.digest('hex');
 }
@@ -47,7 +49,8 @@ afterAll(() => {
   for (const dir of roots) rmSync(dir, { recursive: true, force: true });
 });
 
-const timepoints = () => truth.patients.flatMap((p) => p.timepoints.map((tp) => ({ patient: p, tp })));
+const timepoints = () =>
+  truth.patients.flatMap((p) => p.timepoints.map((tp) => ({ patient: p, tp })));
 const num = (v: unknown) => Number(Array.isArray(v) ? v[0] : v);
 
 describe('reproducibility', () => {
@@ -66,7 +69,9 @@ describe('cohort layout', () => {
   it('has the promised folders, patients and therapy columns', () => {
     expect(truth.patients.map((p) => p.patientId)).toEqual(['HM-0001', 'HM-0002']);
     for (const { tp } of timepoints()) {
-      expect(listFiles(path.join(outDir, tp.series.ct.directory))).toHaveLength(tp.series.ct.geometry.size[2]);
+      expect(listFiles(path.join(outDir, tp.series.ct.directory))).toHaveLength(
+        tp.series.ct.geometry.size[2],
+      );
     }
     const csv = readFileSync(path.join(outDir, 'therapy.csv'), 'utf8').trim().split('\n');
     expect(csv[0]).toBe('patient_id,agent,line,start,end,arm');
@@ -87,7 +92,11 @@ describe.skipIf(!hasDcmdump)('conformance (dcmdump)', () => {
   it('shows the SUV tags of an FDG PET slice', () => {
     const { tp } = timepoints()[1]!;
     const dump = dcmdumpText(listFiles(path.join(outDir, tp.series.fdgPet.directory))[0]!);
-    for (const line of [/\(0054,1001\) CS \[BQML\]/, /\(0054,1102\) CS \[START\]/, /\(0018,1075\) DS \[6586\.2\]/]) {
+    for (const line of [
+      /\(0054,1001\) CS \[BQML\]/,
+      /\(0054,1102\) CS \[START\]/,
+      /\(0018,1075\) DS \[6586\.2\]/,
+    ]) {
       expect(dump).toMatch(line);
     }
     expect(dump).toMatch(new RegExp(`\\(0018,1074\\) DS \\[${tp.fdg.injectedDoseBq}\\]`));
@@ -104,7 +113,11 @@ describe.skipIf(!hasDcm2niix)('geometry (dcm2niix)', () => {
   it('converts a follow-up CT to the grid the truth states', () => {
     const { tp } = timepoints()[2]!;
     const work = tempDir();
-    execFileSync('dcm2niix', ['-z', 'n', '-f', 'ct', '-o', work, path.join(outDir, tp.series.ct.directory)], { stdio: 'ignore' });
+    execFileSync(
+      'dcm2niix',
+      ['-z', 'n', '-f', 'ct', '-o', work, path.join(outDir, tp.series.ct.directory)],
+      { stdio: 'ignore' },
+    );
     const header = readFileSync(path.join(work, 'ct.nii'));
     const dims = [1, 2, 3].map((i) => header.readInt16LE(40 + 2 * i));
     const pixdim = [1, 2, 3].map((i) => header.readFloatLE(76 + 4 * i));
@@ -128,17 +141,25 @@ function readSeg(tp: TimepointTruth): SegMasks {
   const frames = seg.PerFrameFunctionalGroupsSequence as Naturalized[];
   const voxels = new Map<number, Set<string>>();
   frames.forEach((frame, f) => {
-    const segment = num((frame.SegmentIdentificationSequence as Naturalized[])[0]!.ReferencedSegmentNumber);
+    const segment = num(
+      (frame.SegmentIdentificationSequence as Naturalized[])[0]!.ReferencedSegmentNumber,
+    );
     const z = (frame.PlanePositionSequence as Naturalized[])[0]!.ImagePositionPatient as number[];
     const k = Math.round((Number(z[2]) - geometry.originMm[2]) / geometry.spacingMm[2]);
     const set = voxels.get(segment) ?? new Set<string>();
     for (let n = 0; n < columns * rows; n++) {
       const bit = f * columns * rows + n;
-      if (bits[bit >> 3]! & (1 << (bit & 7))) set.add(`${n % columns},${Math.floor(n / columns)},${k}`);
+      if (bits[bit >> 3]! & (1 << (bit & 7)))
+        set.add(`${n % columns},${Math.floor(n / columns)},${k}`);
     }
     voxels.set(segment, set);
   });
-  const labels = new Map((seg.SegmentSequence as Naturalized[]).map((s) => [num(s.SegmentNumber), String(s.SegmentLabel)]));
+  const labels = new Map(
+    (seg.SegmentSequence as Naturalized[]).map((s) => [
+      num(s.SegmentNumber),
+      String(s.SegmentLabel),
+    ]),
+  );
 
   return { voxels, labels };
 }
@@ -155,7 +176,10 @@ describe('ground truth against the pixels', () => {
         expect(count * ((sx * sy * sz) / 1000)).toBeCloseTo(lesion.voxelVolumeMl, 9);
         expect(labels.get(lesion.segmentNumber!)).toBe(lesion.segmentLabel);
         // The voxelised volume approximates the analytic one (coarse 4-5.5 mm voxels).
-        if (lesion.analyticVolumeMl > 5) expect(Math.abs(count * sx * sy * sz / 1000 / lesion.analyticVolumeMl - 1)).toBeLessThan(0.15);
+        if (lesion.analyticVolumeMl > 5)
+          expect(
+            Math.abs((count * sx * sy * sz) / 1000 / lesion.analyticVolumeMl - 1),
+          ).toBeLessThan(0.15);
       }
     }
   });
@@ -166,15 +190,29 @@ describe('ground truth against the pixels', () => {
       for (const lesion of tp.lesions.filter((l) => l.suvMaxVoxel)) {
         const [i, j, k] = lesion.suvMaxVoxel!;
         const slices = tp.series.fdgPet.geometry.size[2];
-        const file = path.join(outDir, tp.series.fdgPet.directory, `IM${String(slices - k).padStart(4, '0')}.dcm`);
+        const file = path.join(
+          outDir,
+          tp.series.fdgPet.directory,
+          `IM${String(slices - k).padStart(4, '0')}.dcm`,
+        );
         const pet = readDicom(file);
-        const stored = (pet.PixelRepresentation === 1 ? new Int16Array(pet.PixelData![0]!) : new Uint16Array(pet.PixelData![0]!))[j * Number(pet.Columns) + i]!;
-        // SUVbw = stored · slope · weight[g] / (dose · 2^(−Δt / T½)), Δt = series start − injection.
+        const stored = (
+          pet.PixelRepresentation === 1
+            ? new Int16Array(pet.PixelData![0]!)
+            : new Uint16Array(pet.PixelData![0]!)
+        )[j * Number(pet.Columns) + i]!;
+        // SUVbw = stored · slope · weight[g] / (dose · 2^(−Δt / T½)),
+        // with Δt = series start − injection.
         const drug = (pet.RadiopharmaceuticalInformationSequence as Naturalized[])[0]!;
-        const seconds = (tm: unknown) => { const s = String(tm); return Number(s.slice(0, 2)) * 3600 + Number(s.slice(2, 4)) * 60 + Number(s.slice(4, 6)); };
+        const seconds = (tm: unknown) => {
+          const s = String(tm);
+          return Number(s.slice(0, 2)) * 3600 + Number(s.slice(2, 4)) * 60 + Number(s.slice(4, 6));
+        };
         const elapsedS = seconds(pet.SeriesTime) - seconds(drug.RadiopharmaceuticalStartTime);
-        const decayedDose = Number(drug.RadionuclideTotalDose) * 2 ** (-elapsedS / Number(drug.RadionuclideHalfLife));
-        const suv = (stored * Number(pet.RescaleSlope) * Number(pet.PatientWeight) * 1000) / decayedDose;
+        const decayedDose =
+          Number(drug.RadionuclideTotalDose) * 2 ** (-elapsedS / Number(drug.RadionuclideHalfLife));
+        const suv =
+          (stored * Number(pet.RescaleSlope) * Number(pet.PatientWeight) * 1000) / decayedDose;
         expect(pet.Units).toBe('BQML');
         expect(suv).toBeCloseTo(lesion.suvMax!, 6);
         checked++;
@@ -188,11 +226,23 @@ describe('ground truth against the pixels', () => {
       if (!tp.series.seg) continue;
       const { voxels } = readSeg(tp);
       const g = tp.series.ct.geometry;
-      for (const lesion of tp.lesions.filter((l) => l.segmentNumber !== null && l.voxelCount > 30)) {
-        const index = lesion.centroidScannerMm!.map((v, a) => Math.round((v - g.originMm[a]!) / g.spacingMm[a]!));
+      for (const lesion of tp.lesions.filter(
+        (l) => l.segmentNumber !== null && l.voxelCount > 30,
+      )) {
+        const index = lesion.centroidScannerMm!.map((v, a) =>
+          Math.round((v - g.originMm[a]!) / g.spacingMm[a]!),
+        );
         expect(voxels.get(lesion.segmentNumber!)!.has(index.join(','))).toBe(true);
-        const ct = readDicom(path.join(outDir, g && tp.series.ct.directory, `IM${String(g.size[2] - index[2]!).padStart(4, '0')}.dcm`));
-        const hu = new Int16Array(ct.PixelData![0]!)[index[1]! * g.size[0] + index[0]!]! + Number(ct.RescaleIntercept);
+        const ct = readDicom(
+          path.join(
+            outDir,
+            g && tp.series.ct.directory,
+            `IM${String(g.size[2] - index[2]!).padStart(4, '0')}.dcm`,
+          ),
+        );
+        const hu =
+          new Int16Array(ct.PixelData![0]!)[index[1]! * g.size[0] + index[0]!]! +
+          Number(ct.RescaleIntercept);
         expect(hu).toBeGreaterThan(0);
       }
     }
@@ -203,16 +253,25 @@ describe('ground truth against the pixels', () => {
       if (!tp.series.seg) continue;
       const { voxels } = readSeg(tp);
       const g = tp.series.ct.geometry;
-      for (const lesion of tp.lesions.filter((l) => l.segmentNumber !== null && l.voxelCount > 30)) {
-        const keys = [...voxels.get(lesion.segmentNumber!)!].map((key) => key.split(',').map(Number));
-        const mean = [0, 1, 2].map((a) => keys.reduce((s, v) => s + g.originMm[a]! + v[a]! * g.spacingMm[a]!, 0) / keys.length);
+      for (const lesion of tp.lesions.filter(
+        (l) => l.segmentNumber !== null && l.voxelCount > 30,
+      )) {
+        const keys = [...voxels.get(lesion.segmentNumber!)!].map((key) =>
+          key.split(',').map(Number),
+        );
+        const mean = [0, 1, 2].map(
+          (a) =>
+            keys.reduce((s, v) => s + g.originMm[a]! + v[a]! * g.spacingMm[a]!, 0) / keys.length,
+        );
         const pose = { ...tp.pose };
         const expected = toScanner(pose, lesion.centroidBaselineMm!);
         mean.forEach((v, a) => expect(Math.abs(v - expected[a]!)).toBeLessThan(g.spacingMm[a]!));
       }
       if (tp.index > 0) {
         const base = patient.timepoints[0]!.pose;
-        const moved = Math.hypot(...tp.pose.translationMm.map((t, a) => t - base.translationMm[a]!));
+        const moved = Math.hypot(
+          ...tp.pose.translationMm.map((t, a) => t - base.translationMm[a]!),
+        );
         const turned = Math.max(...tp.pose.rotation.map((r, n) => Math.abs(r - base.rotation[n]!)));
         expect(moved).toBeGreaterThan(5);
         expect(turned).toBeGreaterThan(0.01);
@@ -223,7 +282,9 @@ describe('ground truth against the pixels', () => {
   it('deals segment numbers afresh at each timepoint', () => {
     const reshuffled = truth.patients.some((p) =>
       p.lesions.some((l) => {
-        const numbers = p.timepoints.map((tp) => tp.lesions.find((o) => o.lesionId === l.lesionId)!.segmentNumber).filter((n) => n !== null);
+        const numbers = p.timepoints
+          .map((tp) => tp.lesions.find((o) => o.lesionId === l.lesionId)!.segmentNumber)
+          .filter((n) => n !== null);
 
         return new Set(numbers).size > 1;
       }),

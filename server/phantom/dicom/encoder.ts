@@ -12,12 +12,7 @@ import { DICTIONARY } from './dictionary';
 import { formatDs, formatIs } from './values';
 
 export type DicomValue =
-  | string
-  | number
-  | readonly (string | number)[]
-  | Uint8Array
-  | readonly DicomDataset[]
-  | null;
+  string | number | readonly (string | number)[] | Uint8Array | readonly DicomDataset[] | null;
 
 export interface DicomDataset {
   [keyword: string]: DicomValue | undefined;
@@ -25,11 +20,46 @@ export interface DicomDataset {
 
 export const EXPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2.1';
 
-const LONG_LENGTH_VRS = new Set(['OB', 'OD', 'OF', 'OL', 'OV', 'OW', 'SQ', 'SV', 'UC', 'UN', 'UR', 'UT', 'UV']);
+const LONG_LENGTH_VRS = new Set([
+  'OB',
+  'OD',
+  'OF',
+  'OL',
+  'OV',
+  'OW',
+  'SQ',
+  'SV',
+  'UC',
+  'UN',
+  'UR',
+  'UT',
+  'UV',
+]);
 const MAX_CHARS: Partial<Record<Vr, number>> = {
-  AE: 16, AS: 4, CS: 16, DA: 8, DS: 16, DT: 26, IS: 12, LO: 64, PN: 64, SH: 16, TM: 14, UI: 64, ST: 1024, LT: 10240,
+  AE: 16,
+  AS: 4,
+  CS: 16,
+  DA: 8,
+  DS: 16,
+  DT: 26,
+  IS: 12,
+  LO: 64,
+  PN: 64,
+  SH: 16,
+  TM: 14,
+  UI: 64,
+  ST: 1024,
+  LT: 10240,
 };
-const BINARY_WIDTH: Partial<Record<Vr, number>> = { US: 2, SS: 2, UL: 4, SL: 4, FL: 4, FD: 8, AT: 4 };
+const BINARY_WIDTH: Partial<Record<Vr, number>> = {
+  US: 2,
+  SS: 2,
+  UL: 4,
+  SL: 4,
+  FL: 4,
+  FD: 8,
+  AT: 4,
+};
 
 if (endianness() !== 'LE') {
   throw new Error('The phantom writer assumes a little-endian CPU; run it on x86-64 or ARM64.');

@@ -6,6 +6,10 @@
  * stored range, as scanners do.
  *
  *   SUVbw = stored · RescaleSlope · weight[g] / (dose[Bq] · 2^(−(seriesStart − injection) / T½))
+ *
+ * Known shortcoming: every slice is stamped with the series start as acquisition time
+ * (one bed, DecayFactor 1); multi-bed timing per slice would test readers that decay-
+ * correct per slice.
  */
 import type { PatientPlan, TimepointPlan, TracerTiming } from '../patient-plan';
 import type { DicomDataset } from './encoder';
@@ -25,7 +29,9 @@ const F18: Code = {
   CodeValue: '77004003',
   CodingSchemeDesignator: 'SCT',
   CodeMeaning: '^18^Fluorine',
-  EquivalentCodeSequence: [{ CodeValue: 'C-111A1', CodingSchemeDesignator: 'SRT', CodeMeaning: '^18^Fluorine' }],
+  EquivalentCodeSequence: [
+    { CodeValue: 'C-111A1', CodingSchemeDesignator: 'SRT', CodeMeaning: '^18^Fluorine' },
+  ],
 };
 
 export interface Tracer {
@@ -43,7 +49,13 @@ export const FDG: Tracer = {
     CodeValue: '35321007',
     CodingSchemeDesignator: 'SCT',
     CodeMeaning: 'Fluorodeoxyglucose F^18^',
-    EquivalentCodeSequence: [{ CodeValue: 'C-B1031', CodingSchemeDesignator: 'SRT', CodeMeaning: 'Fluorodeoxyglucose F^18^' }],
+    EquivalentCodeSequence: [
+      {
+        CodeValue: 'C-B1031',
+        CodingSchemeDesignator: 'SRT',
+        CodeMeaning: 'Fluorodeoxyglucose F^18^',
+      },
+    ],
   },
   signed: false,
 };
@@ -52,7 +64,11 @@ export const FDG: Tracer = {
 export const FMISO: Tracer = {
   name: 'FMISO',
   radiopharmaceutical: 'Fluoromisonidazole',
-  code: { CodeValue: 'C-B07E1', CodingSchemeDesignator: 'SRT', CodeMeaning: 'Fluoromisonidazole F^18^' },
+  code: {
+    CodeValue: 'C-B07E1',
+    CodingSchemeDesignator: 'SRT',
+    CodeMeaning: 'Fluoromisonidazole F^18^',
+  },
   signed: true,
 };
 
@@ -64,7 +80,13 @@ export function bqmlToSuv(timing: TracerTiming, weightKg: number): number {
   return (weightKg * 1000) / decayedDoseBq;
 }
 
-export function petElements(patient: PatientPlan, tp: TimepointPlan, tracer: Tracer, timing: TracerTiming, sliceCount: number): DicomDataset {
+export function petElements(
+  patient: PatientPlan,
+  tp: TimepointPlan,
+  tracer: Tracer,
+  timing: TracerTiming,
+  sliceCount: number,
+): DicomDataset {
   const date = dicomDate(tp.date);
 
   return {
@@ -106,7 +128,11 @@ export function petElements(patient: PatientPlan, tp: TimepointPlan, tracer: Tra
 }
 
 /** Quantises one slice of activity (Bq/ml) with a slope chosen for that slice. */
-export function quantisePet(bqml: Float64Array, signed: boolean, imageIndex: () => number): Quantised {
+export function quantisePet(
+  bqml: Float64Array,
+  signed: boolean,
+  imageIndex: () => number,
+): Quantised {
   const top = signed ? 32767 : 65535;
   let max = 0;
   for (let n = 0; n < bqml.length; n++) max = Math.max(max, bqml[n]!);
@@ -119,7 +145,11 @@ export function quantisePet(bqml: Float64Array, signed: boolean, imageIndex: () 
     pixels[n] = stored;
     decoded[n] = stored * slope;
   }
-  const elements = { PixelRepresentation: signed ? 1 : 0, RescaleSlope: slope, ImageIndex: imageIndex() };
+  const elements = {
+    PixelRepresentation: signed ? 1 : 0,
+    RescaleSlope: slope,
+    ImageIndex: imageIndex(),
+  };
 
   return { pixels, elements, decoded };
 }

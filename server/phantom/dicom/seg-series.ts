@@ -41,7 +41,9 @@ function segmentItem(segment: SegSegment): DicomDataset {
     SegmentNumber: segment.segmentNumber,
     SegmentLabel: segment.label,
     SegmentAlgorithmType: 'MANUAL',
-    SegmentedPropertyCategoryCodeSequence: [code('49755003', 'SCT', 'Morphologically Altered Structure')],
+    SegmentedPropertyCategoryCodeSequence: [
+      code('49755003', 'SCT', 'Morphologically Altered Structure'),
+    ],
     SegmentedPropertyTypeCodeSequence: [code('108369006', 'SCT', 'Neoplasm')],
   };
 }
@@ -56,14 +58,18 @@ function frameItem(spec: SegSpec, segmentNumber: number, k: number): DicomDatase
           {
             ReferencedSOPClassUID: SOP_CLASS.ct,
             ReferencedSOPInstanceUID: spec.ctInstanceUids[k]!,
-            PurposeOfReferenceCodeSequence: [code('121322', 'DCM', 'Source image for image processing operation')],
+            PurposeOfReferenceCodeSequence: [
+              code('121322', 'DCM', 'Source image for image processing operation'),
+            ],
           },
         ],
         DerivationCodeSequence: [code('113076', 'DCM', 'Segmentation')],
       },
     ],
     FrameContentSequence: [{ DimensionIndexValues: [segmentNumber, k + 1] }],
-    PlanePositionSequence: [{ ImagePositionPatient: [geometry.originMm[0], geometry.originMm[1], sliceZ(geometry, k)] }],
+    PlanePositionSequence: [
+      { ImagePositionPatient: [geometry.originMm[0], geometry.originMm[1], sliceZ(geometry, k)] },
+    ],
     SegmentIdentificationSequence: [{ ReferencedSegmentNumber: segmentNumber }],
   };
 }
@@ -72,8 +78,18 @@ function dimensions(uid: string): DicomDataset {
   return {
     DimensionOrganizationSequence: [{ DimensionOrganizationUID: uid }],
     DimensionIndexSequence: [
-      { DimensionOrganizationUID: uid, DimensionIndexPointer: 0x0062000b, FunctionalGroupPointer: 0x0062000a, DimensionDescriptionLabel: 'ReferencedSegmentNumber' },
-      { DimensionOrganizationUID: uid, DimensionIndexPointer: 0x00200032, FunctionalGroupPointer: 0x00209113, DimensionDescriptionLabel: 'ImagePositionPatient' },
+      {
+        DimensionOrganizationUID: uid,
+        DimensionIndexPointer: 0x0062000b,
+        FunctionalGroupPointer: 0x0062000a,
+        DimensionDescriptionLabel: 'ReferencedSegmentNumber',
+      },
+      {
+        DimensionOrganizationUID: uid,
+        DimensionIndexPointer: 0x00200032,
+        FunctionalGroupPointer: 0x00209113,
+        DimensionDescriptionLabel: 'ImagePositionPatient',
+      },
     ],
   };
 }
@@ -81,10 +97,13 @@ function dimensions(uid: string): DicomDataset {
 export async function writeSeg(spec: SegSpec): Promise<void> {
   const { geometry } = spec;
   const [columns, rows] = geometry.size;
-  if ((columns * rows) % 8 !== 0) throw new Error('SEG frames must hold a multiple of 8 pixels on this grid.');
+  if ((columns * rows) % 8 !== 0)
+    throw new Error('SEG frames must hold a multiple of 8 pixels on this grid.');
 
   const ordered = [...spec.segments].sort((a, b) => a.segmentNumber - b.segmentNumber);
-  const frames = ordered.flatMap((s) => [...s.frames.keys()].sort((a, b) => a - b).map((k) => ({ s, k })));
+  const frames = ordered.flatMap((s) =>
+    [...s.frames.keys()].sort((a, b) => a - b).map((k) => ({ s, k })),
+  );
   const dataset: DicomDataset = {
     ...spec.shared,
     ...dimensions(spec.dimensionOrganizationUid),
@@ -111,7 +130,11 @@ export async function writeSeg(spec: SegSpec): Promise<void> {
       {
         PlaneOrientationSequence: [{ ImageOrientationPatient: [1, 0, 0, 0, 1, 0] }],
         PixelMeasuresSequence: [
-          { PixelSpacing: [geometry.spacingMm[1], geometry.spacingMm[0]], SliceThickness: geometry.spacingMm[2], SpacingBetweenSlices: geometry.spacingMm[2] },
+          {
+            PixelSpacing: [geometry.spacingMm[1], geometry.spacingMm[0]],
+            SliceThickness: geometry.spacingMm[2],
+            SpacingBetweenSlices: geometry.spacingMm[2],
+          },
         ],
       },
     ],
@@ -119,7 +142,10 @@ export async function writeSeg(spec: SegSpec): Promise<void> {
     ReferencedSeriesSequence: [
       {
         SeriesInstanceUID: spec.ctSeriesUid,
-        ReferencedInstanceSequence: spec.ctInstanceUids.map((uid) => ({ ReferencedSOPClassUID: SOP_CLASS.ct, ReferencedSOPInstanceUID: uid })),
+        ReferencedInstanceSequence: spec.ctInstanceUids.map((uid) => ({
+          ReferencedSOPClassUID: SOP_CLASS.ct,
+          ReferencedSOPInstanceUID: uid,
+        })),
       },
     ],
     PixelData: Buffer.concat(frames.map(({ s, k }) => s.frames.get(k)!)),

@@ -48,13 +48,20 @@ export interface VolumeSeriesSpec {
 function addNoise(values: Float64Array, noise: NoiseSpec, source: { next(): number }) {
   for (let n = 0; n < values.length; n++) {
     const v = values[n]!;
-    const noisy = noise.kind === 'additive' ? v + noise.sigma * source.next() : v * (1 + noise.sigma * source.next());
+    const noisy =
+      noise.kind === 'additive'
+        ? v + noise.sigma * source.next()
+        : v * (1 + noise.sigma * source.next());
     values[n] = noise.kind === 'relative' ? Math.max(0, noisy) : noisy;
   }
 }
 
 /** Writes the series and returns its SOP Instance UIDs, indexed by slice k (inferior first). */
-export async function writeVolumeSeries(seed: number, scene: Scene, spec: VolumeSeriesSpec): Promise<string[]> {
+export async function writeVolumeSeries(
+  seed: number,
+  scene: Scene,
+  spec: VolumeSeriesSpec,
+): Promise<string[]> {
   const { geometry, series } = spec;
   const sliceCount = geometry.size[2];
   const buffers = sliceBuffers(geometry);
