@@ -8,7 +8,8 @@ import type { Confirmation } from './schema/input';
  * and a PR a later PR or CR, at least minDays on, with only responses or NE between;
  * an unconfirmed response falls back to SD. SD (and any response standing in for it)
  * counts only from sdMinDays after baseline; failing that, the best is PD if progression
- * followed, otherwise NE.
+ * followed, otherwise NE. CR followed by PR is read as a confirmed PR (Table 3's note: the
+ * first CR was probably a PR); the other reading, PD after a true CR, is not applied.
  */
 
 export type BorClass = 'CR' | 'PR' | 'SD' | 'UPD' | 'PD' | 'NE';
@@ -138,7 +139,7 @@ export function bestOverallResponse<C extends string>(
   const trace: string[] = [];
   const classed = untilProgression(points.map((p) => ({ ...p, cls: vocab.classOf(p.category) })));
   if (classed.length < points.length) {
-    trace.push('assessments after the first confirmed progression do not count');
+    trace.push('assessments after the first progression (PD, iCPD or PMD) do not count');
   }
 
   const response = options.required

@@ -32,7 +32,9 @@ describe('best overall response without confirmation', () => {
     const result = bor([[56, 'PD'], [112, 'PR']]);
 
     expect(result.category).toBe('PD');
-    expect(result.trace[0]).toBe('assessments after the first confirmed progression do not count');
+    expect(result.trace[0]).toBe(
+      'assessments after the first progression (PD, iCPD or PMD) do not count',
+    );
   });
 
   it('keeps non-CR/non-PD as the label for non-target-only disease', () => {

@@ -163,6 +163,23 @@ describe('iRECIST reset', () => {
     expect(out.bestOverallResponse).toBe('iUPD');
   });
 
+  it('confirms a response after a reset for the best overall response', () => {
+    // 50 -> 62 (iUPD) -> 35 (iPR, -30%) -> 30 (iPR, -40%) 56 days later: confirmed iPR.
+    const out = assessResponse({
+      criteria: 'irecist',
+      confirmation: { required: true, minDays: 28, sdMinDays: 42 },
+      timepoints: [
+        at('2024-01-01', [lesion('A', 50)]),
+        at('2024-02-26', [lesion('A', 62)]),
+        at('2024-04-22', [lesion('A', 35)]),
+        at('2024-06-17', [lesion('A', 30)]),
+      ],
+    });
+
+    expect(out.bestOverallResponse).toBe('iPR');
+    expect(out.bestOverallTrace[0]).toBe('iPR on 2024-04-22 confirmed by iPR on 2024-06-17');
+  });
+
   it('reports iCPD when confirmed progression is all there is', () => {
     const { out } = run([
       ['2024-01-01', [lesion('A', 50)]],

@@ -1,14 +1,19 @@
 import { bestOverallResponse, type BorClass, type BorVocabulary } from '../best-overall';
 import type { PercistOverall } from '../categories';
 import { roundTo } from '../numbers';
-import type { PercistInput } from '../schema/input';
+import type { PercistInput, PercistTimepoint } from '../schema/input';
 import type { CriteriaResult, TimepointResult } from '../schema/output';
 import type { LesionSeries } from '../trajectories';
 import { comparabilityWarnings } from './comparability';
-import { checkBaselineMeasurable } from './measurability';
+import { checkBaselineMeasurable, type BaselineMeasurability } from './measurability';
 import { judgeMetabolic } from './metabolic-response';
 
-/** PERCIST 1.0 over a series of FDG PET scans, each judged against the baseline. */
+/**
+ * PERCIST 1.0 over a series of FDG PET scans, each judged against the baseline. Only the
+ * single hottest lesion is graded: the optional sum of up to five lesions, the TLG and
+ * "visible increase in extent" routes to PMD, and unequivocal progression of non-target
+ * FDG-avid lesions are not part of the input and are not assessed.
+ */
 
 const PERCIST_CLASS: Record<PercistOverall, BorClass> = {
   CMR: 'CR',
@@ -27,45 +32,55 @@ function rounded(value: number | undefined, decimals: number): number | undefine
   return value === undefined ? undefined : roundTo(value, decimals);
 }
 
+type PercistResult = TimepointResult & { overall: PercistOverall };
+
+function followUpResult(
+  point: PercistTimepoint,
+  baseline: PercistTimepoint,
+  start: BaselineMeasurability,
+): PercistResult {
+  const verdict = judgeMetabolic(point, start.hottest, start.measurable);
+  const warnings = comparabilityWarnings(baseline, point);
+
+  return {
+    date: point.date,
+    sulPeak: verdict.hottest?.sulPeak,
+    hottestLesionId: verdict.hottest?.id,
+    changeFromBaselinePct: rounded(verdict.changePct, 1),
+    changeFromBaselineSul: rounded(verdict.changeSul, 2),
+    newLesions: newLesionState(point),
+    overall: verdict.overall,
+    warnings,
+    trace: [...verdict.trace, ...warnings.map((w) => `warning: ${w}`)],
+  };
+}
+
+function baselineResult(baseline: PercistTimepoint, start: BaselineMeasurability) {
+  const warnings = start.measurable ? [] : [`${start.sentence}; only CMR and PMD can be called`];
+
+  return {
+    date: baseline.date,
+    sulPeak: start.hottest?.sulPeak,
+    hottestLesionId: start.hottest?.id,
+    overall: null,
+    warnings,
+    trace: [start.sentence],
+  } satisfies TimepointResult;
+}
+
 export function assessPercist(input: PercistInput): CriteriaResult {
   const [baseline, ...followUps] = input.timepoints;
   if (!baseline) throw new Error('assessPercist needs a baseline; the input schema guarantees one');
 
   const start = checkBaselineMeasurable(baseline);
-  const baselineWarnings = start.measurable
-    ? []
-    : [`${start.sentence}; only CMR and PMD can be called`];
-  const results = followUps.map((point): TimepointResult & { overall: PercistOverall } => {
-    const verdict = judgeMetabolic(point, start.hottest, start.measurable);
-    const warnings = comparabilityWarnings(baseline, point);
-
-    return {
-      date: point.date,
-      sulPeak: verdict.hottest?.sulPeak,
-      hottestLesionId: verdict.hottest?.id,
-      changeFromBaselinePct: rounded(verdict.changePct, 1),
-      changeFromBaselineSul: rounded(verdict.changeSul, 2),
-      newLesions: newLesionState(point),
-      overall: verdict.overall,
-      warnings,
-      trace: [...verdict.trace, ...warnings.map((w) => `warning: ${w}`)],
-    };
-  });
+  const results = followUps.map((point) => followUpResult(point, baseline, start));
   const bor = bestOverallResponse(
     baseline.date,
     results.map((r) => ({ date: r.date, category: r.overall })),
     PERCIST_VOCABULARY,
     input.confirmation,
   );
-  const first: TimepointResult = {
-    date: baseline.date,
-    sulPeak: start.hottest?.sulPeak,
-    hottestLesionId: start.hottest?.id,
-    overall: null,
-    warnings: baselineWarnings,
-    trace: [start.sentence],
-  };
-  const all = [first, ...results];
+  const all: TimepointResult[] = [baselineResult(baseline, start), ...results];
 
   return {
     criteria: 'percist1.0',
@@ -76,7 +91,7 @@ export function assessPercist(input: PercistInput): CriteriaResult {
   };
 }
 
-function newLesionState(point: PercistInput['timepoints'][number]) {
+function newLesionState(point: PercistTimepoint) {
   if (point.newLesions.some((l) => l.unequivocal)) return 'unequivocal' as const;
 
   return point.newLesions.length > 0 ? ('equivocal' as const) : ('none' as const);

@@ -1,4 +1,4 @@
-import { sul } from '../numbers';
+import { atLeast, sul } from '../numbers';
 import type { PercistTimepoint } from '../schema/input';
 
 /**
@@ -39,7 +39,7 @@ export function checkBaselineMeasurable(baseline: PercistTimepoint): BaselineMea
     `= ${sul(threshold)}`;
   if (!hottest) return { measurable: false, sentence: 'baseline has no lesion to measure' };
 
-  const measurable = hottest.sulPeak >= threshold;
+  const measurable = atLeast(hottest.sulPeak, threshold);
   const verdict = measurable ? 'measurable' : 'not measurable';
   const sign = measurable ? '>=' : '<';
 

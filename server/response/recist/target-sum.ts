@@ -3,7 +3,10 @@ import type { TargetMeasurement } from '../schema/input';
 /**
  * The size each baseline target contributes at one assessment (RECIST 1.1, appendix II):
  * a lesion too small to measure counts 5 mm, one that has gone counts 0 mm, and a
- * target left out of the assessment or marked notEvaluated has no value.
+ * target left out of the assessment or marked notEvaluated has no value. Lesions that
+ * split or merge (RECIST's rule: sum the fragments, or give the merged lesion to one
+ * target and 0 mm to the other) must be entered that way by the reader; nothing here
+ * detects them.
  */
 
 /** Default for "present but too small to measure", nodes included. */
