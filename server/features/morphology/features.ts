@@ -21,7 +21,10 @@ function voxelPositions(roi: Roi, voxels: Int32Array): Float64Array {
 
 /** Distance between the geometric centre (morphological mask) and the intensity centre. */
 function centreOfMassShift(roi: Roi): number {
-  const morphVoxels = Int32Array.from(roi.morphMask.keys()).filter((v) => roi.morphMask[v]);
+  let count = 0;
+  for (const m of roi.morphMask) count += m;
+  const morphVoxels = new Int32Array(count);
+  for (let v = 0, k = 0; v < roi.morphMask.length; v++) if (roi.morphMask[v]) morphVoxels[k++] = v;
   const geometric = voxelPositions(roi, morphVoxels);
   const weighted = voxelPositions(roi, roi.voxels);
   const g = [0, 0, 0];

@@ -108,12 +108,16 @@ function addPoint(points: Points, faces: Face[], p: number, tolerance: number): 
   const visible = faces.filter((f) => height(points, f, p) > tolerance);
   if (visible.length === 0) return faces;
 
-  const edges = new Set<string>();
-  for (const f of visible) for (const [u, v] of [[f.a, f.b], [f.b, f.c], [f.c, f.a]]) edges.add(`${u},${v}`);
+  // Directed edges of the visible faces; an edge whose reverse is absent is on the horizon.
+  const count = points.length / 3;
+  const edges = new Set<number>();
+  for (const f of visible) {
+    edges.add(f.a * count + f.b).add(f.b * count + f.c).add(f.c * count + f.a);
+  }
   const kept = faces.filter((f) => height(points, f, p) <= tolerance);
   for (const key of edges) {
-    const [u, v] = key.split(',').map(Number) as [number, number];
-    if (!edges.has(`${v},${u}`)) kept.push(makeFace(points, u, v, p));
+    const [u, v] = [Math.floor(key / count), key % count];
+    if (!edges.has(v * count + u)) kept.push(makeFace(points, u, v, p));
   }
 
   return kept;

@@ -8,7 +8,7 @@ export interface MeshSummary {
   /** Axis-aligned bounding box of the mesh vertices, in mm. */
   boxMm: Vec3;
   /**
-   * Mesh vertices that are the lowest or highest along x in their (y, z) row, xyz in mm.
+   * Mesh vertices that are the lowest or highest of their row along each axis, xyz in mm.
    * Every convex hull vertex is among them, so the hull needs no other vertex.
    */
   rowExtremes: Float64Array;
@@ -36,24 +36,42 @@ function bounds(grid: MaskGrid): { lo: Vec3; hi: Vec3 } {
   return { lo, hi };
 }
 
-/** Row extremes in half-voxel units, keyed by row; collected while meshing. */
+/**
+ * Extreme vertices of every axis-parallel row, in half-voxel units. A convex hull vertex is
+ * extreme on every line through it, so only vertices extreme along x, y and z all three
+ * are kept as hull candidates.
+ */
 class RowExtremes {
-  private readonly rows = new Map<number, [number, number]>();
+  private readonly rows = [new Map<number, [number, number]>(), new Map<number, [number, number]>(),
+    new Map<number, [number, number]>()];
 
   add(x2: number, y2: number, z2: number): void {
-    const key = z2 * 100_003 + y2;
-    const row = this.rows.get(key);
-    if (!row) this.rows.set(key, [x2, x2]);
-    else if (x2 < row[0]) row[0] = x2;
-    else if (x2 > row[1]) row[1] = x2;
+    const c = [x2, y2, z2];
+    for (let axis = 0; axis < 3; axis++) {
+      const key = (c[(axis + 1) % 3]! + 8) * 1_000_003 + c[(axis + 2) % 3]! + 8;
+      const value = c[axis]!;
+      const row = this.rows[axis]!.get(key);
+      if (!row) this.rows[axis]!.set(key, [value, value]);
+      else if (value < row[0]) row[0] = value;
+      else if (value > row[1]) row[1] = value;
+    }
+  }
+
+  private isExtreme(c: number[], axis: number): boolean {
+    const key = (c[(axis + 1) % 3]! + 8) * 1_000_003 + c[(axis + 2) % 3]! + 8;
+    const row = this.rows[axis]!.get(key);
+
+    return row !== undefined && (c[axis] === row[0] || c[axis] === row[1]);
   }
 
   toPoints(spacingMm: Vec3): Float64Array {
     const out: number[] = [];
-    for (const [key, [lo, hi]] of this.rows) {
-      const z2 = Math.round(key / 100_003);
-      const y2 = key - z2 * 100_003;
+    for (const [key, [lo, hi]] of this.rows[0]!) {
+      const y2 = Math.floor(key / 1_000_003) - 8;
+      const z2 = (key % 1_000_003) - 8;
       for (const x2 of lo === hi ? [lo] : [lo, hi]) {
+        const c = [x2, y2, z2];
+        if (!this.isExtreme(c, 1) || !this.isExtreme(c, 2)) continue;
         out.push((x2 / 2) * spacingMm[0], (y2 / 2) * spacingMm[1], (z2 / 2) * spacingMm[2]);
       }
     }
@@ -62,16 +80,21 @@ class RowExtremes {
   }
 }
 
-function cubeConfig(grid: MaskGrid, x: number, y: number, z: number): number {
-  const [nx, ny, nz] = grid.size;
-  let config = 0;
-  for (let c = 0; c < 8; c++) {
-    const [cx, cy, cz] = [x + (c & 1), y + ((c >> 1) & 1), z + ((c >> 2) & 1)];
-    if (cx < 0 || cy < 0 || cz < 0 || cx >= nx || cy >= ny || cz >= nz) continue;
-    if (grid.mask[cx + nx * (cy + ny * cz)]) config |= 1 << c;
+/** The mask inside its bounding box, padded by one empty voxel on every side. */
+function paddedBox(grid: MaskGrid, lo: Vec3, hi: Vec3): { data: Uint8Array; dims: Vec3 } {
+  const [nx, ny] = grid.size;
+  const dims: Vec3 = [hi[0] - lo[0] + 3, hi[1] - lo[1] + 3, hi[2] - lo[2] + 3];
+  const data = new Uint8Array(dims[0] * dims[1] * dims[2]);
+  for (let z = lo[2]; z <= hi[2]; z++) {
+    for (let y = lo[1]; y <= hi[1]; y++) {
+      for (let x = lo[0]; x <= hi[0]; x++) {
+        const to = x - lo[0] + 1 + dims[0] * (y - lo[1] + 1 + dims[1] * (z - lo[2] + 1));
+        data[to] = grid.mask[x + nx * (y + ny * z)]!;
+      }
+    }
   }
 
-  return config;
+  return { data, dims };
 }
 
 /**
@@ -85,10 +108,18 @@ export function meshSummary(grid: MaskGrid): MeshSummary {
   let volume = 0;
   let area = 0;
   const p = new Float64Array(9);
+  const box = paddedBox(grid, lo, hi);
+  const [bx, by] = box.dims;
+  const corners = [0, 1, bx, bx + 1, bx * by, bx * by + 1, bx * by + bx, bx * by + bx + 1];
   for (let z = lo[2] - 1; z <= hi[2]; z++) {
     for (let y = lo[1] - 1; y <= hi[1]; y++) {
-      for (let x = lo[0] - 1; x <= hi[0]; x++) {
-        const triangles = TRIANGLES[cubeConfig(grid, x, y, z)]!;
+      let base = (y - lo[1] + 1) * bx + (z - lo[2] + 1) * bx * by;
+      for (let x = lo[0] - 1; x <= hi[0]; x++, base++) {
+        let config = 0;
+        for (let c = 0; c < 8; c++) if (box.data[base + corners[c]!]) config |= 1 << c;
+        if (config === 0 || config === 255) continue;
+
+        const triangles = TRIANGLES[config]!;
         for (let t = 0; t < triangles.length; t += 3) {
           for (let k = 0; k < 3; k++) {
             const m = EDGE_MIDPOINTS[triangles[t + k]!]!;

@@ -14,7 +14,7 @@ import { cooccurrences, GLCM_FAMILY } from './glcm';
 import { GLRLM_FAMILY, runLengths } from './glrlm';
 import { NGLDM_FAMILY, ngldmMatrices } from './ngldm';
 import { NGTDM_FAMILY, ngtdmMatrices } from './ngtdm';
-import { GLDZM_FAMILY, GLSZM_FAMILY, zoneMatrices } from './zones';
+import { GLDZM_FAMILY, GLSZM_FAMILY, zoneMatrices, type ZoneMatrices } from './zones';
 
 export type TextureFamily = Extract<FeatureFamily,
   'glcm' | 'glrlm' | 'glszm' | 'gldzm' | 'ngtdm' | 'ngldm'>;
@@ -63,11 +63,26 @@ function bySlice<M>(roi: Roi, family: MatrixFamily<M>, dimensions: TextureDimens
   return wanted(out, dimensions);
 }
 
+/** GLSZM and GLDZM share one zone labelling per ROI and slice mode. */
+const zoneCache = new WeakMap<Roi, Map<boolean, Map<number, ZoneMatrices>>>();
+
+function cachedZones(roi: Roi, inSlice: boolean): Map<number, ZoneMatrices> {
+  const byMode = zoneCache.get(roi) ?? new Map<boolean, Map<number, ZoneMatrices>>();
+  zoneCache.set(roi, byMode);
+  let zones = byMode.get(inSlice);
+  if (!zones) {
+    zones = zoneMatrices(roi, inSlice, edgeDistanceMap(roi, inSlice));
+    byMode.set(inSlice, zones);
+  }
+
+  return zones;
+}
+
 function zoneFamily(roi: Roi, options: TextureOptions, distances: boolean): AggregatedValues[] {
   const family = distances ? GLDZM_FAMILY : GLSZM_FAMILY;
 
   return bySlice(roi, family, options.dimensions, (inSlice) => {
-    const zones = zoneMatrices(roi, inSlice, edgeDistanceMap(roi, inSlice));
+    const zones = cachedZones(roi, inSlice);
 
     return new Map([...zones].map(([k, z]) => [k, distances ? z.distances : z.sizes]));
   });

@@ -1,5 +1,6 @@
 import type { Roi } from '../roi/prepare';
-import { inside, neighbourOffsets } from './directions';
+import { inside } from './directions';
+import { linearOffsets } from './neighbourhood';
 import { addCount, emptySizeMatrix, sizeMatrixFamily, type SizeMatrix } from './sizeMatrix';
 
 export const GLSZM_FAMILY = sizeMatrixFamily('szm', ['sze', 'lze', 'lgze', 'hgze', 'szlge',
@@ -36,7 +37,7 @@ export function zoneMatrices(roi: Roi, inSlice: boolean, edgeDistance: Int32Arra
   const [nx, ny, nz] = roi.size;
   const shape = { nx, ny, nz };
   const levels = roi.levels;
-  const offsets = neighbourOffsets(inSlice);
+  const { offsets, steps, onBorder } = linearOffsets(roi, inSlice);
   const visited = new Uint8Array(levels.length);
   const stack = new Int32Array(levels.length);
   const groups = new Map<number, ZoneMatrices>();
@@ -56,11 +57,16 @@ export function zoneMatrices(roi: Roi, inSlice: boolean, edgeDistance: Int32Arra
       const v = stack[--top] ?? 0;
       size++;
       nearest = Math.min(nearest, edgeDistance[v] ?? 0);
-      const [x, y, z] = [v % nx, Math.floor(v / nx) % ny, Math.floor(v / (nx * ny))];
-      for (const [dx, dy, dz] of offsets) {
-        if (!inside(shape, x + dx, y + dy, z + dz)) continue;
-
-        const u = x + dx + nx * (y + dy + ny * (z + dz));
+      const x = v % nx;
+      const y = Math.floor(v / nx) % ny;
+      const z = Math.floor(v / (nx * ny));
+      const checked = onBorder(x, y, z);
+      for (let k = 0; k < offsets.length; k++) {
+        if (checked) {
+          const [dx, dy, dz] = steps[k]!;
+          if (!inside(shape, x + dx, y + dy, z + dz)) continue;
+        }
+        const u = v + offsets[k]!;
         if (visited[u] || levels[u] !== level) continue;
 
         visited[u] = 1;
