@@ -6,6 +6,8 @@
  * - NCC: normalised cross-correlation of HU inside the fixed body.
  * Only fixed voxels whose mapped point lies inside the moving image count, so a
  * follow-up with shorter craniocaudal coverage is not punished for what it never saw.
+ * The couch is dense enough to count as body; a different couch between scanners lowers
+ * the Dice a little, and removing the couch first would make the check sharper.
  */
 import type { ImageVolume } from '../imaging/image';
 import type { Mat3x4 } from './affine';

@@ -13,6 +13,9 @@
  * Other unmatched lesions start tracks ('new' after the baseline); other unmatched
  * tracks are 'vanished' until a later link brings them back ('reappeared').
  *
+ * Splits and merges are found only when masks are given: without them an unmatched piece
+ * is reported as a new lesion and a merged one as vanished.
+ *
  * Each step is solved globally over tracks and lesions, but the timepoints are taken one
  * after another, not optimised jointly; a multi-frame assignment would be needed to let
  * a later scan revise an earlier link.

@@ -16,6 +16,10 @@
  * reaches the edge of the neighbourhood (likely leaking into a neighbour of similar
  * density), or a volume far from the carried one. Without a seed the carried mask is
  * returned unrefined.
+ *
+ * One intensity window assumes a fairly uniform lesion: a necrotic or cavitating lesion
+ * loses its core, and a lesion as dense as its surroundings leaks to the margin (and is
+ * flagged); a learned or edge-based refinement would be needed for those.
  */
 import { createImage, type ImageVolume } from '../imaging/image';
 import { invertMatrix, type AffineTransform } from './affine';

@@ -6,6 +6,8 @@
  *
  * The worker file is TypeScript, so it is started through tsx (a project dependency);
  * a build that compiles this folder to JavaScript finds the compiled worker instead.
+ * Each call starts a fresh worker, which loads elastix's WebAssembly again (about half
+ * a second); a long-lived worker pool would save that when many pairs are queued.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -35,6 +35,26 @@ describe('registerVolumes', () => {
     expect(result.quality.iterations).toBe(2 * 3 * 150);
   });
 
+  it('reads image directions the ITK way: a baseline stored rotated by 90°', async () => {
+    // Axis i of the baseline points to +y and axis j to −x. Were the direction passed
+    // transposed, elastix would see the anatomy turned the other way, 180° off.
+    const direction = [0, -1, 0, 1, 0, 0, 0, 0, 1] as const;
+    const half = grid.size.map((n, a) => ((n - 1) * (grid.spacingMm[a] ?? 1)) / 2);
+    const originMm: Vec3 = [half[1]!, -half[0]!, -half[2]!];
+    const turned = { ...grid, direction: [...direction] as typeof grid.direction, originMm };
+    const moving = renderPhantom(grid, pose);
+    const result = await registerVolumes(renderPhantom(turned, IDENTITY_MATRIX), moving, {
+      ...fast, inProcess: true,
+    });
+
+    expect(result.status).toBe('ok');
+    for (const p of testPoints) {
+      const found = transformPoint(result.transform!, p);
+      const truth = applyMatrix(pose, p);
+      expect(Math.hypot(...found.map((v, a) => v - (truth[a] ?? 0)))).toBeLessThan(2);
+    }
+  });
+
   it('fails with a reason, and no transform, when the follow-up is empty', async () => {
     const empty = createImage(grid, 'int16', new Int16Array(grid.size[0] * grid.size[1] *
       grid.size[2]).fill(-1000));
