@@ -15,7 +15,9 @@
  * without them. The maximum diameter works on convex hull vertices only.
  */
 import { computeFeatures } from '../server/features';
-import { createImage, IDENTITY_DIRECTION, type ImageVolume, type Vec3 } from '../server/imaging/image';
+import {
+  createImage, IDENTITY_DIRECTION, type ImageVolume, type Vec3,
+} from '../server/imaging/image';
 
 const SPACING_MM: Vec3 = [0.8, 0.8, 2];
 const TARGETS = [1_000, 10_000, 60_000, 250_000];

@@ -3,7 +3,11 @@ import { FEATURE_FAMILIES } from './types';
 
 /** Voxel spacing to resample to; a null axis keeps its spacing (2-D, in-plane only). */
 const resamplingSchema = z.object({
-  spacingMm: z.tuple([z.number().positive(), z.number().positive(), z.number().positive().nullable()]),
+  spacingMm: z.tuple([
+    z.number().positive(),
+    z.number().positive(),
+    z.number().positive().nullable(),
+  ]),
   interpolation: z.enum(['trilinear', 'tricubic']).default('trilinear'),
   roundIntensities: z.boolean().default(true),
   /** Interpolated mask values at or above this fraction stay in the ROI. */

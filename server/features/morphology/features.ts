@@ -30,7 +30,9 @@ function centreOfMassShift(roi: Roi): number {
   const g = [0, 0, 0];
   const w = [0, 0, 0];
   let total = 0;
-  for (let k = 0; k < morphVoxels.length; k++) for (let a = 0; a < 3; a++) g[a]! += geometric[3 * k + a]!;
+  for (let k = 0; k < morphVoxels.length; k++) {
+    for (let a = 0; a < 3; a++) g[a]! += geometric[3 * k + a]!;
+  }
   roi.intensities.forEach((x, k) => {
     total += x;
     for (let a = 0; a < 3; a++) w[a]! += x * weighted[3 * k + a]!;

@@ -66,7 +66,9 @@ function planAxis(n: number, spacingMm: number, target: number | null, lo: numbe
     const margin = Math.ceil(marginMm / spacingMm);
     const from = Math.max(0, lo - margin);
 
-    return { positions: range(from, Math.min(n - 1, hi + margin), 0, 1), spacingMm, resampled: false };
+    const positions = range(from, Math.min(n - 1, hi + margin), 0, 1);
+
+    return { positions, spacingMm, resampled: false };
   }
 
   const count = Math.ceil((n * spacingMm) / target - 1e-9);
@@ -161,9 +163,11 @@ export function buildRoiGrid(image: ImageVolume, mask: ImageVolume,
   // Interpolation can land a hair under the threshold (0.4999...), which IBSI warns about.
   const threshold = (resampling?.maskThreshold ?? 0.5) - 1e-9;
   const morphMask = new Uint8Array(maskValues.length);
-  for (let v = 0; v < maskValues.length; v++) morphMask[v] = (maskValues[v] ?? 0) >= threshold ? 1 : 0;
+  for (let v = 0; v < maskValues.length; v++) {
+    morphMask[v] = (maskValues[v] ?? 0) >= threshold ? 1 : 0;
+  }
 
-  const size: Dims = [plans[0]!.positions.length, plans[1]!.positions.length, plans[2]!.positions.length];
+  const size = plans.map((p) => p.positions.length) as Dims;
   const spacingMm: Vec3 = [plans[0]!.spacingMm, plans[1]!.spacingMm, plans[2]!.spacingMm];
 
   return { size, spacingMm, image: values, morphMask };

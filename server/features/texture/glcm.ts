@@ -47,7 +47,9 @@ export const GLCM_FAMILY: MatrixFamily<Glcm> = {
   merge(matrices) {
     const ng = matrices[0]?.ng ?? 0;
     const counts = new Float64Array(ng * ng);
-    for (const m of matrices) for (let k = 0; k < counts.length; k++) counts[k]! += m.counts[k] ?? 0;
+    for (const m of matrices) {
+      for (let k = 0; k < counts.length; k++) counts[k]! += m.counts[k] ?? 0;
+    }
 
     return { ng, counts };
   },

@@ -44,7 +44,9 @@ function directional<M>(roi: Roi, family: MatrixFamily<M>, dimensions: TextureDi
     const bySlice = occupiedSlices(roi).map((z) => build(DIRECTIONS_2D, z));
     out.push(...aggregateDirectional2D(family, bySlice));
   }
-  if (dimensions.includes('3D')) out.push(...aggregateDirectional3D(family, build(DIRECTIONS_3D, null)));
+  if (dimensions.includes('3D')) {
+    out.push(...aggregateDirectional3D(family, build(DIRECTIONS_3D, null)));
+  }
 
   return wanted(out, dimensions);
 }
