@@ -64,11 +64,16 @@ export function resampleVolume(
   const read = interpolation === 'nearest' ? nearestReader(source) : linearReader(source);
   const [nx, ny, nz] = target.size;
   let n = 0;
+  // Step along i by adding the map's first column instead of a matrix product per voxel.
+  const [di, dj, dk] = [m[0], m[4], m[8]];
   for (let k = 0; k < nz; k++) {
     for (let j = 0; j < ny; j++) {
+      let [x, y, z] = applyMatrix(m, [0, j, k]);
       for (let i = 0; i < nx; i++) {
-        const value = read(applyMatrix(m, [i, j, k]));
-        out.data[n++] = value ?? outsideValue;
+        out.data[n++] = read(x, y, z) ?? outsideValue;
+        x += di;
+        y += dj;
+        z += dk;
       }
     }
   }
@@ -76,12 +81,12 @@ export function resampleVolume(
   return out;
 }
 
-type Reader = (index: Vec3) => number | undefined;
+type Reader = (x: number, y: number, z: number) => number | undefined;
 
 function nearestReader(v: ImageVolume): Reader {
   const [nx, ny, nz] = v.size;
 
-  return ([x, y, z]) => {
+  return (x, y, z) => {
     const i = Math.round(x);
     const j = Math.round(y);
     const k = Math.round(z);
@@ -94,25 +99,28 @@ function nearestReader(v: ImageVolume): Reader {
 /** Trilinear; a point up to half a voxel outside the grid clamps to the edge voxels. */
 function linearReader(v: ImageVolume): Reader {
   const [nx, ny, nz] = v.size;
+  const data = v.data;
   const inside = (c: number, n: number) => c >= -0.5 && c <= n - 0.5;
 
-  return ([x, y, z]) => {
+  return (x, y, z) => {
     if (!inside(x, nx) || !inside(y, ny) || !inside(z, nz)) return undefined;
     const cx = Math.min(Math.max(x, 0), nx - 1);
     const cy = Math.min(Math.max(y, 0), ny - 1);
     const cz = Math.min(Math.max(z, 0), nz - 1);
-    const i0 = Math.min(Math.floor(cx), nx - 2 < 0 ? 0 : nx - 2);
-    const j0 = Math.min(Math.floor(cy), ny - 2 < 0 ? 0 : ny - 2);
-    const k0 = Math.min(Math.floor(cz), nz - 2 < 0 ? 0 : nz - 2);
+    const i0 = Math.floor(cx);
+    const j0 = Math.floor(cy);
+    const k0 = Math.floor(cz);
+    // Steps to the next voxel along each axis; 0 on the last voxel, whose weight is 0.
+    const si = i0 < nx - 1 ? 1 : 0;
+    const sj = j0 < ny - 1 ? nx : 0;
+    const sk = k0 < nz - 1 ? nx * ny : 0;
     const fx = cx - i0;
     const fy = cy - j0;
     const fz = cz - k0;
-    const at = (i: number, j: number, k: number) =>
-      v.data[(Math.min(k, nz - 1) * ny + Math.min(j, ny - 1)) * nx + Math.min(i, nx - 1)] ?? 0;
-    const plane = (k: number) =>
-      (at(i0, j0, k) * (1 - fx) + at(i0 + 1, j0, k) * fx) * (1 - fy)
-      + (at(i0, j0 + 1, k) * (1 - fx) + at(i0 + 1, j0 + 1, k) * fx) * fy;
+    const n = (k0 * ny + j0) * nx + i0;
+    const row = (m: number) => (data[m] ?? 0) * (1 - fx) + (data[m + si] ?? 0) * fx;
+    const plane = (m: number) => row(m) * (1 - fy) + row(m + sj) * fy;
 
-    return plane(k0) * (1 - fz) + plane(k0 + 1) * fz;
+    return plane(n) * (1 - fz) + plane(n + sk) * fz;
   };
 }
