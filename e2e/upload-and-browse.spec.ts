@@ -86,8 +86,8 @@ function countFiles(dir: string): number {
 function readTruth(patientId: string): { timepoints: unknown[] } {
   const truth = JSON.parse(
     fs.readFileSync(path.join(runDir(), 'cohort', 'ground-truth.json'), 'utf8'),
-  ) as { patients: { id: string; timepoints: unknown[] }[] };
-  const patient = truth.patients.find((p) => p.id === patientId);
+  ) as { patients: { patientId: string; timepoints: unknown[] }[] };
+  const patient = truth.patients.find((p) => p.patientId === patientId);
   if (!patient) throw new Error(`Patient ${patientId} is not in the ground truth.`);
 
   return patient;

@@ -1,8 +1,11 @@
 import type { Command } from '../command';
 
+import { featuresCommand } from './features';
 import { ingestCommand } from './ingest';
 import { migrateCommand } from './migrate';
 import { patientsCommand } from './patients';
+import { phantomCommand } from './phantom';
+import { responseCommand } from './response';
 import { therapyCommand } from './therapy';
 
 /** Every sub-command, in the order `hallmark help` lists them. */
@@ -10,5 +13,8 @@ export const commands: Command[] = [
   ingestCommand,
   patientsCommand,
   therapyCommand,
+  phantomCommand,
+  featuresCommand,
+  responseCommand,
   migrateCommand,
 ];
