@@ -1,3 +1,4 @@
 export * from './patients';
 export * from './imaging';
 export * from './ingest';
+export * from './tracking';

@@ -1,0 +1,137 @@
+import {
+  boolean, index, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid,
+} from 'drizzle-orm/pg-core';
+
+import type { Vec3 } from '@/server/imaging/image';
+import type { Mat3x4 } from '@/server/tracking/affine';
+import type { RegistrationQuality } from '@/server/tracking/registration-types';
+
+import { createdAt, id } from './columns';
+import { segmentMasks, timepoints } from './imaging';
+import { patients } from './patients';
+
+export type RegistrationMethod = 'elastix' | 'fallback-frame-of-reference';
+export type ObservationSource = 'segmentation' | 'propagated' | 'threshold';
+export type TrackStatus = 'active' | 'new' | 'vanished' | 'merged';
+export type DecisionKind = 'confirm' | 'relink' | 'mark-new';
+
+/**
+ * How one follow-up CT was aligned to the baseline CT. The matrix maps a baseline LPS
+ * point to the follow-up LPS point showing the same anatomy (see server/tracking/affine).
+ * A failed registration keeps status 'failed' with its reason and an identity matrix
+ * under method 'fallback-frame-of-reference': the scanner frames are trusted as they are.
+ */
+export const registrations = pgTable(
+  'registrations',
+  {
+    id: id(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id, { onDelete: 'cascade' }),
+    timepointId: uuid('timepoint_id')
+      .notNull()
+      .references(() => timepoints.id, { onDelete: 'cascade' }),
+    baselineTimepointId: uuid('baseline_timepoint_id')
+      .notNull()
+      .references(() => timepoints.id, { onDelete: 'cascade' }),
+    status: text('status').$type<'ok' | 'failed'>().notNull(),
+    method: text('method').$type<RegistrationMethod>().notNull(),
+    reason: text('reason'),
+    matrix: jsonb('matrix').$type<Mat3x4>().notNull(),
+    quality: jsonb('quality').$type<RegistrationQuality>(),
+    createdAt: createdAt(),
+  },
+  // The lesion table and `hallmark tracks` read the registrations of one patient;
+  // re-tracking replaces them all at once by the same key.
+  (t) => [
+    index('registrations_patient_idx').on(t.patientId),
+    // One registration per follow-up timepoint; the lesion table looks it up by timepoint.
+    uniqueIndex('registrations_timepoint_idx').on(t.timepointId),
+  ],
+);
+
+/** One lesion followed over time. Replaced wholesale each time a patient is re-tracked. */
+export const lesionTracks = pgTable(
+  'lesion_tracks',
+  {
+    id: id(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id, { onDelete: 'cascade' }),
+    /** Shown to readers: L1, L2, ... in order of first appearance. */
+    label: text('label').notNull(),
+    status: text('status').$type<TrackStatus>().notNull(),
+    /** Split, merge and reappearance events of the matcher, for review. */
+    events: jsonb('events').$type<TrackEventRecord[]>().notNull().default([]),
+    createdAt: createdAt(),
+  },
+  // The lesion table lists the tracks of one patient.
+  (t) => [index('lesion_tracks_patient_idx').on(t.patientId)],
+);
+
+export interface TrackEventRecord {
+  kind: 'new' | 'vanished' | 'reappeared' | 'split' | 'merged';
+  timepointIndex: number;
+}
+
+/** A track at one timepoint: measured from a mask, or absent (present = false). */
+export const lesionObservations = pgTable(
+  'lesion_observations',
+  {
+    id: id(),
+    trackId: uuid('track_id')
+      .notNull()
+      .references(() => lesionTracks.id, { onDelete: 'cascade' }),
+    timepointId: uuid('timepoint_id')
+      .notNull()
+      .references(() => timepoints.id, { onDelete: 'cascade' }),
+    segmentMaskId: uuid('segment_mask_id').references(() => segmentMasks.id, {
+      onDelete: 'set null',
+    }),
+    present: boolean('present').notNull(),
+    source: text('source').$type<ObservationSource>().notNull(),
+    volumeMl: real('volume_ml'),
+    longestDiameterMm: real('longest_diameter_mm'),
+    shortAxisMm: real('short_axis_mm'),
+    /** Centroid in that timepoint's scanner frame (LPS, mm). */
+    centroidMm: jsonb('centroid_mm').$type<Vec3>(),
+    /** The same centroid carried into the baseline frame through the registration. */
+    centroidBaselineMm: jsonb('centroid_baseline_mm').$type<Vec3>(),
+    /** Confidence of the link that put this observation on its track, 0 to 1. */
+    confidence: real('confidence'),
+    /** e.g. 'low-confidence', 'split', 'unregistered', 'confirmed', 'manual'. */
+    reviewFlags: jsonb('review_flags').$type<string[]>().notNull().default([]),
+    createdAt: createdAt(),
+  },
+  // Loading the lesion table reads every observation of a patient's tracks.
+  (t) => [index('lesion_observations_track_idx').on(t.trackId)],
+);
+
+/**
+ * What a reader decided by hand. Decisions name segment masks, not tracks, because
+ * tracks are rebuilt on every re-tracking while masks stay; they are replayed in order
+ * over each automatic result, so they survive re-tracking.
+ *  - confirm:  the mask belongs with `withSegmentMaskId` (its predecessor when confirmed)
+ *  - relink:   move the mask onto the track holding `withSegmentMaskId`
+ *  - mark-new: the mask starts a lesion of its own from its timepoint on
+ */
+export const lesionDecisions = pgTable(
+  'lesion_decisions',
+  {
+    id: id(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<DecisionKind>().notNull(),
+    segmentMaskId: uuid('segment_mask_id')
+      .notNull()
+      .references(() => segmentMasks.id, { onDelete: 'cascade' }),
+    withSegmentMaskId: uuid('with_segment_mask_id').references(() => segmentMasks.id, {
+      onDelete: 'cascade',
+    }),
+    decidedBy: text('decided_by').notNull(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  // Re-tracking replays the decisions of one patient in the order they were made.
+  (t) => [index('lesion_decisions_patient_idx').on(t.patientId, t.decidedAt)],
+);
