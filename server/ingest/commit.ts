@@ -19,7 +19,7 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
  */
 export async function commitSeries(db: Db, dataDir: string, prepared: PreparedSeries) {
   for (const instance of prepared.instances) {
-    const target = path.join(dataDir, dicomPath(instance.digest));
+    const target = path.join(dataDir, instance.storedPath ?? dicomPath(instance.digest));
     if (instance.stagedPath === target) continue;
     await fs.mkdir(path.dirname(target), { recursive: true });
     await fs.rename(instance.stagedPath, target);
@@ -122,7 +122,7 @@ async function insertInstances(tx: Tx, seriesId: string, prepared: PreparedSerie
     sopInstanceUid: i.sopInstanceUid,
     sopClassUid: i.sopClassUid,
     digest: i.digest,
-    storedPath: dicomPath(i.digest),
+    storedPath: i.storedPath ?? dicomPath(i.digest),
     sizeBytes: i.sizeBytes,
   }));
   // Batches keep each statement well under PostgreSQL's 65535 parameter limit.

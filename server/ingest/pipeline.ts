@@ -11,7 +11,11 @@ import { isDicomRejection } from '@/server/imaging/dicom/rejection';
 import { logger } from '@/server/lib/log';
 import { stagingDir } from '@/server/storage/layout';
 
+import { AppError } from '@/server/lib/errors';
+
 import { commitSeries } from './commit';
+import { ingestManifestRow } from './manifest';
+import type { ManifestRow } from './manifest-parse';
 import type { FileOutcomeRecord } from './outcomes';
 import { prepareSeries } from './prepare-series';
 import type { StagedFile } from './read-files';
@@ -28,6 +32,8 @@ export interface IngestOptions {
   /** Studies of one patient within this many days form one timepoint. */
   timepointWindowDays?: number;
   onProgress?: (progress: IngestProgress) => void;
+  /** Rows of research manifests (NIfTI/NRRD images and label maps). */
+  manifestRows?: ManifestRow[];
 }
 
 export interface IngestSummary {
@@ -58,6 +64,10 @@ export async function runIngest(
     const read = await readAndStage(db, files, stagingAbs, (n) => tracker.files(n));
     const outcomes = [...preRejected.map(asRejected), ...read.outcomes];
     const touched = await ingestSeries(db, dataDir, read.staged, outcomes, tracker);
+    for (const row of options.manifestRows ?? []) {
+      const patientRowId = await ingestRow(db, dataDir, row, outcomes);
+      if (patientRowId) touched.add(patientRowId);
+    }
     for (const patientRowId of touched) {
       await regroupTimepoints(db, patientRowId, options.timepointWindowDays ?? 0);
     }
@@ -74,6 +84,19 @@ export async function runIngest(
     throw err;
   } finally {
     await fs.rm(stagingAbs, { recursive: true, force: true });
+  }
+}
+
+async function ingestRow(db: Db, dataDir: string, row: ManifestRow, outcomes: FileOutcomeRecord[]) {
+  try {
+    return await ingestManifestRow(db, dataDir, row, outcomes);
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    for (const shown of [row.imageShown, row.maskShown]) {
+      if (shown) outcomes.push({ path: shown, outcome: 'rejected', reason: err.userMessage });
+    }
+
+    return undefined;
   }
 }
 

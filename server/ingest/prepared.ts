@@ -32,6 +32,8 @@ export interface PreparedInstance {
   stagedPath: string;
   /** What the user offered (file path or zip!entry), for the per-file outcome. */
   sourcePath: string;
+  /** Where it is kept under the data folder; DICOM files default to dicom/ab/<digest>.dcm. */
+  storedPath?: string;
 }
 
 export interface PreparedVolume {

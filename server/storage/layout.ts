@@ -7,6 +7,7 @@ import path from 'node:path';
  *   dicom/ab/<sha256>.dcm   original files, content-addressed: the same bytes are
  *                           stored once, and a crash mid-ingest leaves at most an
  *                           orphan file, never a half-written one under a used name
+ *   research/ab/<sha256>.<ext>  NIfTI and NRRD files of manifest ingest, likewise
  *   volumes/<id>.raw        assembled volumes, raw little-endian pixels
  *   masks/<id>.u8           segment masks cropped to their bounding box
  *   staging/<job>/          files of an ingest job not yet committed
@@ -14,6 +15,10 @@ import path from 'node:path';
  */
 export function dicomPath(digest: string): string {
   return path.join('dicom', digest.slice(0, 2), `${digest}.dcm`);
+}
+
+export function researchPath(digest: string, extension: string): string {
+  return path.join('research', digest.slice(0, 2), `${digest}${extension}`);
 }
 
 export function volumePath(volumeId: string): string {

@@ -4,7 +4,10 @@
  * createRequire and an awaited factory call. Loading is asynchronous; decoding is not,
  * so ingest awaits loadCodecs() once and then decodes frames synchronously.
  */
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface CodecFrameInfo {
   width: number;
@@ -38,10 +41,20 @@ let loading: Promise<void> | undefined;
 
 async function loadOne(codec: WasmCodec): Promise<void> {
   const [entry, className] = PACKAGES[codec];
-  const require = createRequire(import.meta.url);
-  const factory = require(entry) as Factory;
+  const factory = requireFromHere()(entry) as Factory;
   const module = await factory();
   loaded.set(codec, module[className] as DecoderClass);
+}
+
+/**
+ * A require() that finds the codec packages in node_modules. Bundlers (the Next.js
+ * server build) rewrite import.meta.url to a path that does not exist, and the codecs
+ * would then look for their .wasm there; the project folder is the fallback.
+ */
+function requireFromHere(): NodeJS.Require {
+  const here = import.meta.url.startsWith('file:') ? fileURLToPath(import.meta.url) : '';
+
+  return createRequire(existsSync(here) ? here : path.join(process.cwd(), 'package.json'));
 }
 
 /** Instantiates the three decoders once (about 1 MB of wasm each); safe to call often. */
