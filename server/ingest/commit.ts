@@ -19,7 +19,10 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
  */
 export async function commitSeries(db: Db, dataDir: string, prepared: PreparedSeries) {
   for (const instance of prepared.instances) {
-    const target = path.join(dataDir, instance.storedPath ?? dicomPath(instance.digest));
+    const target = path.join(
+      /* turbopackIgnore: true */ dataDir,
+      instance.storedPath ?? dicomPath(instance.digest),
+    );
     if (instance.stagedPath === target) continue;
     await fs.mkdir(path.dirname(target), { recursive: true });
     await fs.rename(instance.stagedPath, target);

@@ -161,7 +161,7 @@ async function stage(
   shown: string,
 ): Promise<PreparedInstance> {
   const storedPath = researchPath(file.digest, file.extension);
-  const abs = path.join(dataDir, storedPath);
+  const abs = path.join(/* turbopackIgnore: true */ dataDir, storedPath);
   await fs.mkdir(path.dirname(abs), { recursive: true });
   await fs.writeFile(abs, file.bytes);
 
@@ -184,7 +184,10 @@ async function prepareImage(
 ): Promise<PreparedSeries> {
   const volume = file.volume;
   const id = randomUUID();
-  await writeVolumePixels(path.join(dataDir, volumePath(id)), volume.data);
+  await writeVolumePixels(
+    path.join(/* turbopackIgnore: true */ dataDir, volumePath(id)),
+    volume.data,
+  );
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   for (const v of volume.data) ((min = Math.min(min, v)), (max = Math.max(max, v)));

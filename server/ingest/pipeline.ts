@@ -55,7 +55,7 @@ export async function runIngest(
   const { db, dataDir } = options;
   const jobId = options.jobId ?? (await createJob(db, options.source));
   const tracker = progressTracker(db, jobId, files.length, options.onProgress);
-  const stagingAbs = path.join(dataDir, stagingDir(jobId));
+  const stagingAbs = path.join(/* turbopackIgnore: true */ dataDir, stagingDir(jobId));
   const started = Date.now();
   await db.update(ingestJobs).set({ status: 'running' }).where(eq(ingestJobs.id, jobId));
 

@@ -66,7 +66,7 @@ async function storedInstances(db: Db, dataDir: string, seriesUid: string) {
     sopClassUid: instance.sopClassUid,
     digest: instance.digest,
     sizeBytes: instance.sizeBytes,
-    stagedPath: path.join(dataDir, instance.storedPath),
+    stagedPath: path.join(/* turbopackIgnore: true */ dataDir, instance.storedPath),
     sourcePath: instance.storedPath,
   }));
 }
@@ -80,7 +80,10 @@ async function prepareImage(
   const assembled = assembleVolume(parsed);
   const volume = assembled.volume;
   const id = randomUUID();
-  await writeVolumePixels(path.join(dataDir, volumePath(id)), volume.data);
+  await writeVolumePixels(
+    path.join(/* turbopackIgnore: true */ dataDir, volumePath(id)),
+    volume.data,
+  );
   const [minValue, maxValue] = range(volume.data);
   const suv =
     header.modality === 'PT'

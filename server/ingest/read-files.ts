@@ -93,7 +93,7 @@ async function readOne(
   }
 
   seen.set(sopUid, digest);
-  const stagedPath = path.join(stagingAbs, `${digest}.dcm`);
+  const stagedPath = path.join(/* turbopackIgnore: true */ stagingAbs, `${digest}.dcm`);
   await writeFileAtomic(stagedPath, bytes);
 
   return {

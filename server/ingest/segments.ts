@@ -26,7 +26,7 @@ export async function storeSegments(
   for (const segment of masks) {
     const id = randomUUID();
     const { bbox, voxelCount, cropped } = cropToBox(segment.mask);
-    await writeFileAtomic(path.join(dataDir, maskPath(id)), cropped);
+    await writeFileAtomic(path.join(/* turbopackIgnore: true */ dataDir, maskPath(id)), cropped);
     out.push({
       id,
       segmentNumber: segment.segmentNumber,

@@ -13,7 +13,7 @@ import { escapesArchive } from './sources';
  * user dropped it with, which is what the result table shows.
  */
 export function uploadDir(dataDir: string, jobId: string): string {
-  return path.join(dataDir, 'uploads', jobId);
+  return path.join(/* turbopackIgnore: true */ dataDir, 'uploads', jobId);
 }
 
 export async function receiveUpload(
@@ -22,7 +22,7 @@ export async function receiveUpload(
   files: { name: string; bytes: Uint8Array }[],
 ): Promise<number> {
   const dir = uploadDir(dataDir, jobId);
-  await fs.mkdir(path.join(dir, 'files'), { recursive: true });
+  await fs.mkdir(path.join(/* turbopackIgnore: true */ dir, 'files'), { recursive: true });
   const existing = await readIndex(dir);
   let seq = existing.length;
   const lines: string[] = [];
@@ -32,10 +32,13 @@ export async function receiveUpload(
       throw new AppError('BAD_INPUT', `File name ${shown} escapes the upload folder.`);
     }
     const stored = String(seq++).padStart(7, '0');
-    await writeFileAtomic(path.join(dir, 'files', stored), file.bytes);
+    await writeFileAtomic(path.join(/* turbopackIgnore: true */ dir, 'files', stored), file.bytes);
     lines.push(JSON.stringify({ stored, shown }));
   }
-  await fs.appendFile(path.join(dir, 'index.jsonl'), lines.map((l) => `${l}\n`).join(''));
+  await fs.appendFile(
+    path.join(/* turbopackIgnore: true */ dir, 'index.jsonl'),
+    lines.map((l) => `${l}\n`).join(''),
+  );
 
   return seq;
 }
@@ -44,11 +47,16 @@ export async function uploadedSources(dataDir: string, jobId: string): Promise<S
   const dir = uploadDir(dataDir, jobId);
   const index = await readIndex(dir);
 
-  return index.map((e) => ({ abs: path.join(dir, 'files', e.stored), shown: e.shown }));
+  return index.map((e) => ({
+    abs: path.join(/* turbopackIgnore: true */ dir, 'files', e.stored),
+    shown: e.shown,
+  }));
 }
 
 async function readIndex(dir: string): Promise<{ stored: string; shown: string }[]> {
-  const text = await fs.readFile(path.join(dir, 'index.jsonl'), 'utf8').catch(() => '');
+  const text = await fs
+    .readFile(path.join(/* turbopackIgnore: true */ dir, 'index.jsonl'), 'utf8')
+    .catch(() => '');
 
   return text
     .split('\n')

@@ -12,6 +12,10 @@ import path from 'node:path';
  *   masks/<id>.u8           segment masks cropped to their bounding box
  *   staging/<job>/          files of an ingest job not yet committed
  *   db/                     the embedded database
+ *
+ * Joins onto the data folder in server code carry a turbopackIgnore comment: they
+ * name files that exist only at run time, and without it the server build tries to
+ * trace (and would bundle) whatever the data folder holds when it runs.
  */
 export function dicomPath(digest: string): string {
   return path.join('dicom', digest.slice(0, 2), `${digest}.dcm`);

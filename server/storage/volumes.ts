@@ -60,5 +60,5 @@ export async function readSliceBytes(
 }
 
 export function resolveData(dataDir: string, relative: string): string {
-  return path.join(dataDir, relative);
+  return path.join(/* turbopackIgnore: true */ dataDir, relative);
 }

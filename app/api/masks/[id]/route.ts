@@ -18,7 +18,9 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> 
     const { database, dataDir } = await services();
     const [mask] = await database.db.select().from(segmentMasks).where(eq(segmentMasks.id, id));
     if (!mask) throw new AppError('NOT_FOUND', 'That mask does not exist.');
-    const bytes = await fs.readFile(path.join(dataDir, mask.storedPath));
+    const bytes = await fs.readFile(
+      path.join(/* turbopackIgnore: true */ dataDir, mask.storedPath),
+    );
 
     return new Response(bytes, {
       headers: {

@@ -27,7 +27,7 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string; k:
       throw new AppError('BAD_INPUT', `Slice ${k} is outside 0..${volume.size[2] - 1}.`);
     }
     const bytes = await readSliceBytes(
-      path.join(dataDir, volume.storedPath),
+      path.join(/* turbopackIgnore: true */ dataDir, volume.storedPath),
       volume.size,
       volume.pixelType,
       slice,
