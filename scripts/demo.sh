@@ -1,12 +1,21 @@
 #!/usr/bin/env bash
 # Generates a demo cohort with the phantom generator, ingests it through the same
 # pipeline hospital data uses, builds the app and serves it on the embedded database.
+# The build runs beside generation and ingest: each is mostly one core's work.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 data_dir="${HALLMARK_DATA_DIR:-./data}"
 cohort="$data_dir/demo-cohort"
 port="${PORT:-3000}"
+started=$(date +%s)
+
+build_pid=""
+if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib server db cli -newer .next/BUILD_ID -print -quit)" ]; then
+  echo "== building the app (in the background, log in .next-build.log)"
+  npx next build >.next-build.log 2>&1 &
+  build_pid=$!
+fi
 
 if [ ! -f "$cohort/ground-truth.json" ]; then
   echo "== generating the demo cohort in $cohort"
@@ -17,10 +26,11 @@ echo "== ingesting it"
 npm run --silent hallmark -- ingest "$cohort/dicom"
 npm run --silent hallmark -- therapy import "$cohort/therapy.csv"
 
-if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib server db -newer .next/BUILD_ID -print -quit)" ]; then
-  echo "== building the app"
-  npx next build
+if [ -n "$build_pid" ] && ! wait "$build_pid"; then
+  tail -40 .next-build.log
+  echo "The build failed; the full log is in .next-build.log." >&2
+  exit 1
 fi
 
-echo "== Hallmark is starting on http://localhost:$port"
+echo "== ready after $(( $(date +%s) - started )) s: Hallmark is on http://localhost:$port"
 exec npx next start -p "$port"
