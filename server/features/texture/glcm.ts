@@ -1,7 +1,8 @@
 import type { Roi } from '../roi/prepare';
 import type { MatrixFamily } from './aggregate';
 import { glcmFeatures } from './glcmFeatures';
-import { inside, type Direction } from './directions';
+import type { Direction } from './directions';
+import { latticeOf, latticeOffsets, voxelRange } from './lattice';
 
 /** A symmetric co-occurrence count matrix, ng x ng, row-major, levels 1..ng at 0..ng-1. */
 export interface Glcm {
@@ -15,29 +16,25 @@ export interface Glcm {
  */
 export function cooccurrences(roi: Roi, directions: readonly Direction[], z: number | null):
   Glcm[] {
-  const [nx, ny, nz] = roi.size;
-  const shape = { nx, ny, nz };
   const ng = roi.greyLevelCount;
-  const matrices = directions.map(() => ({ ng, counts: new Float64Array(ng * ng) }));
-  const [z0, z1] = z === null ? [0, nz - 1] : [z, z];
-  const levels = roi.levels;
-  for (let zz = z0; zz <= z1; zz++) {
-    for (let y = 0; y < ny; y++) {
-      for (let x = 0; x < nx; x++) {
-        const i = levels[x + nx * (y + ny * zz)] ?? 0;
-        if (i === 0) continue;
+  const lattice = latticeOf(roi);
+  const { levels, voxels } = lattice;
+  const offsets = latticeOffsets(lattice, directions);
+  const [first, end] = voxelRange(lattice, z);
+  const matrices: Glcm[] = [];
+  for (let d = 0; d < offsets.length; d++) {
+    const counts = new Float64Array(ng * ng);
+    const offset = offsets[d]!;
+    for (let k = first; k < end; k++) {
+      const v = voxels[k]!;
+      const j = levels[v + offset]!;
+      if (j === 0) continue;
 
-        directions.forEach(([dx, dy, dz], d) => {
-          if (!inside(shape, x + dx, y + dy, zz + dz)) return;
-          const j = levels[x + dx + nx * (y + dy + ny * (zz + dz))] ?? 0;
-          if (j === 0) return;
-
-          const counts = matrices[d]!.counts;
-          counts[(i - 1) * ng + j - 1]! += 1;
-          counts[(j - 1) * ng + i - 1]! += 1;
-        });
-      }
+      const i = levels[v]!;
+      counts[(i - 1) * ng + j - 1]! += 1;
+      counts[(j - 1) * ng + i - 1]! += 1;
     }
+    matrices.push({ ng, counts });
   }
 
   return matrices;

@@ -1,5 +1,5 @@
 import type { Roi } from '../roi/prepare';
-import { forEachNeighbourhood, groupKey } from './neighbourhood';
+import { forEachNeighbourhood } from './neighbourhood';
 import { addCount, emptySizeMatrix, sizeMatrixFamily, type SizeMatrix } from './sizeMatrix';
 
 export const NGLDM_FAMILY = sizeMatrixFamily('ngl', ['lde', 'hde', 'lgce', 'hgce', 'ldlge',
@@ -13,8 +13,7 @@ export const NGLDM_FAMILY = sizeMatrixFamily('ngl', ['lde', 'hde', 'lgce', 'hgce
 export function ngldmMatrices(roi: Roi, inSlice: boolean, coarseness: number):
   Map<number, SizeMatrix> {
   const groups = new Map<number, SizeMatrix>();
-  forEachNeighbourhood(roi, inSlice, (voxel, level, neighbours, count) => {
-    const key = groupKey(roi, inSlice, voxel);
+  forEachNeighbourhood(roi, inSlice, (key, level, neighbours, count) => {
     let m = groups.get(key);
     if (!m) {
       m = emptySizeMatrix();

@@ -1,7 +1,7 @@
 import type { Roi } from '../roi/prepare';
 import type { NamedValue } from '../types';
 import type { MatrixFamily } from './aggregate';
-import { forEachNeighbourhood, groupKey } from './neighbourhood';
+import { forEachNeighbourhood } from './neighbourhood';
 
 /** Per grey level: s_i, the summed |i - neighbourhood mean|, and n_i, the voxel count. */
 export interface Ngtdm {
@@ -16,8 +16,7 @@ export interface Ngtdm {
 export function ngtdmMatrices(roi: Roi, inSlice: boolean): Map<number, Ngtdm> {
   const ng = roi.greyLevelCount;
   const groups = new Map<number, Ngtdm>();
-  forEachNeighbourhood(roi, inSlice, (voxel, level, neighbours, count) => {
-    const key = groupKey(roi, inSlice, voxel);
+  forEachNeighbourhood(roi, inSlice, (key, level, neighbours, count) => {
     let m = groups.get(key);
     if (!m) {
       m = { s: new Float64Array(ng + 1), n: new Float64Array(ng + 1) };

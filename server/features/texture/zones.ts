@@ -1,6 +1,6 @@
 import type { Roi } from '../roi/prepare';
-import { inside } from './directions';
-import { linearOffsets } from './neighbourhood';
+import { neighbourOffsets } from './directions';
+import { latticeOf, latticeOffsets } from './lattice';
 import { addCount, emptySizeMatrix, sizeMatrixFamily, type SizeMatrix } from './sizeMatrix';
 
 export const GLSZM_FAMILY = sizeMatrixFamily('szm', ['sze', 'lze', 'lgze', 'hgze', 'szlge',
@@ -29,52 +29,49 @@ function groupFor(groups: Map<number, ZoneMatrices>, key: number): ZoneMatrices 
 
 /**
  * Zones are groups of same-level voxels linked through any of the 26 (3-D) or 8 (in-slice)
- * neighbours. Each zone counts once by size and once by its smallest edge distance. In
- * slice mode the result is keyed by slice; otherwise there is one group, key 0.
+ * neighbours. Each zone counts once by size and once by its smallest edge distance
+ * (`edgeDistance` indexed like the ROI lattice). In slice mode the result is keyed by
+ * slice; otherwise there is one group, key 0.
  */
 export function zoneMatrices(roi: Roi, inSlice: boolean, edgeDistance: Int32Array):
   Map<number, ZoneMatrices> {
-  const [nx, ny, nz] = roi.size;
-  const shape = { nx, ny, nz };
-  const levels = roi.levels;
-  const { offsets, steps, onBorder } = linearOffsets(roi, inSlice);
+  const lattice = latticeOf(roi);
+  const { levels, voxels, sliceStart } = lattice;
+  const offsets = latticeOffsets(lattice, neighbourOffsets(inSlice));
   const visited = new Uint8Array(levels.length);
-  const stack = new Int32Array(levels.length);
+  const stack = new Int32Array(voxels.length);
   const groups = new Map<number, ZoneMatrices>();
-  for (const seed of roi.voxels) {
-    const group = groupFor(groups, inSlice ? Math.floor(seed / (nx * ny)) : 0);
-    group.sizes.voxelCount++;
-    group.distances.voxelCount++;
-    if (visited[seed]) continue;
+  for (let z = 0; z < sliceStart.length - 1; z++) {
+    if (sliceStart[z + 1] === sliceStart[z]) continue;
 
-    const level = levels[seed] ?? 0;
-    let top = 0;
-    let size = 0;
-    let nearest = Infinity;
-    stack[top++] = seed;
-    visited[seed] = 1;
-    while (top > 0) {
-      const v = stack[--top] ?? 0;
-      size++;
-      nearest = Math.min(nearest, edgeDistance[v] ?? 0);
-      const x = v % nx;
-      const y = Math.floor(v / nx) % ny;
-      const z = Math.floor(v / (nx * ny));
-      const checked = onBorder(x, y, z);
-      for (let k = 0; k < offsets.length; k++) {
-        if (checked) {
-          const [dx, dy, dz] = steps[k]!;
-          if (!inside(shape, x + dx, y + dy, z + dz)) continue;
+    const group = groupFor(groups, inSlice ? z : 0);
+    group.sizes.voxelCount += sliceStart[z + 1]! - sliceStart[z]!;
+    group.distances.voxelCount = group.sizes.voxelCount;
+    for (let k = sliceStart[z]!; k < sliceStart[z + 1]!; k++) {
+      const seed = voxels[k]!;
+      if (visited[seed]) continue;
+
+      const level = levels[seed]!;
+      let top = 0;
+      let size = 0;
+      let nearest = Infinity;
+      stack[top++] = seed;
+      visited[seed] = 1;
+      while (top > 0) {
+        const v = stack[--top]!;
+        size++;
+        if (edgeDistance[v]! < nearest) nearest = edgeDistance[v]!;
+        for (let n = 0; n < offsets.length; n++) {
+          const u = v + offsets[n]!;
+          if (visited[u] || levels[u] !== level) continue;
+
+          visited[u] = 1;
+          stack[top++] = u;
         }
-        const u = v + offsets[k]!;
-        if (visited[u] || levels[u] !== level) continue;
-
-        visited[u] = 1;
-        stack[top++] = u;
       }
+      addCount(group.sizes, level, size);
+      addCount(group.distances, level, nearest);
     }
-    addCount(group.sizes, level, size);
-    addCount(group.distances, level, nearest);
   }
 
   return groups;
