@@ -1,0 +1,117 @@
+/**
+ * trackPatient end to end on a generated two-patient cohort, against its ground truth,
+ * on the embedded database and on the PostgreSQL server: lesion correspondence, the
+ * registration residual at the true lesion centroids, a relink that survives
+ * re-tracking, and the shape of the `hallmark tracks --json` document.
+ */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { segmentMasks } from '@/db/schema';
+import type { Vec3 } from '@/server/imaging/image';
+import { runIngest } from '@/server/ingest/pipeline';
+import { expandSources } from '@/server/ingest/sources';
+import { generateCohort } from '@/server/phantom/cohort';
+import type { GroundTruth, PatientTruth } from '@/server/phantom/ground-truth';
+import type { TestDatabase } from '@/server/testing/databases';
+import { databaseKinds, openTestDatabase } from '@/server/testing/databases';
+import { affine, transformPoint } from '@/server/tracking/affine';
+
+import {
+  loadLesionTable, recordDecision, trackPatient, tracksDocument, type LesionTable,
+} from '..';
+import { linkScore, median, tracksPerLesion, truthOfMasks } from './truth-scoring';
+
+// The small phantom CT has 4 mm pixels; registering at 8 mm and fewer iterations keeps
+// each pair to a few seconds without leaving the 2 mm residual budget.
+const FAST = { registration: { targetSpacingMm: 8, iterationsPerResolution: 150 } };
+
+let cohortDir: string;
+let truth: GroundTruth;
+
+beforeAll(async () => {
+  cohortDir = await fs.mkdtemp(path.join(os.tmpdir(), 'hallmark-track-'));
+  await generateCohort({ outDir: cohortDir, patients: 2, seed: 7, size: 'small' });
+  truth = JSON.parse(await fs.readFile(path.join(cohortDir, 'ground-truth.json'), 'utf8'));
+});
+afterAll(() => fs.rm(cohortDir, { recursive: true, force: true }));
+
+/** Where a baseline-frame point lies in a timepoint's scanner frame: p = R·q + t. */
+function poseOf(t: PatientTruth['timepoints'][number], q: Vec3): Vec3 {
+  const r = t.pose.rotation;
+  const m = t.pose.translationMm;
+
+  return [0, 1, 2].map((a) =>
+    r[a * 3]! * q[0] + r[a * 3 + 1]! * q[1] + r[a * 3 + 2]! * q[2] + m[a]!) as Vec3;
+}
+
+/** |T(baseline position) − follow-up position| for every true lesion at every follow-up. */
+function residualsMm(table: LesionTable, p: PatientTruth, baselineIndex: number): number[] {
+  const base = p.timepoints[baselineIndex]!;
+  const out: number[] = [];
+  for (const tp of table.timepoints) {
+    const matrix = tp.registration.matrix;
+    if (tp.registration.status !== 'ok' || !matrix) continue;
+    for (const l of p.timepoints[tp.index]!.lesions) {
+      if (!l.present || !l.centroidBaselineMm || !l.centroidScannerMm) continue;
+      const mapped = transformPoint(affine(matrix), poseOf(base, l.centroidBaselineMm));
+      out.push(Math.hypot(...mapped.map((v, a) => v - l.centroidScannerMm![a]!)));
+    }
+  }
+
+  return out;
+}
+
+describe.each(await databaseKinds())('trackPatient on a phantom cohort on %s', (kind) => {
+  let db: TestDatabase;
+  const tables = new Map<string, LesionTable>();
+  let maskLabels: Map<string, string>;
+
+  beforeAll(async () => {
+    db = await openTestDatabase(kind);
+    const sources = await expandSources([path.join(cohortDir, 'dicom')]);
+    await runIngest(sources.files, sources.rejected, {
+      db: db.handle.db, dataDir: db.dataDir, source: 'cli',
+    });
+    const masks = await db.handle.db.select().from(segmentMasks);
+    maskLabels = new Map(masks.map((m) => [m.id, m.label]));
+  }, 120_000);
+  afterAll(() => db?.dispose());
+
+  it('puts each true lesion on exactly one track', async () => {
+    for (const p of truth.patients) {
+      const summary = await trackPatient(db.handle.db, db.dataDir, p.patientId, FAST);
+      const table = await loadLesionTable(db.handle.db, p.patientId);
+      tables.set(p.patientId, table);
+      const truthOf = truthOfMasks(table, p, maskLabels);
+      const score = linkScore(table, truthOf);
+      const spread = [...tracksPerLesion(table, truthOf).values()].map((s) => s.size);
+      console.info(`${kind} ${p.patientId}: ${summary.timepoints} timepoints, ` +
+        `${summary.tracks} tracks, ${summary.failedRegistrations} failed registrations, ` +
+        `link precision ${score.precision.toFixed(3)} recall ${score.recall.toFixed(3)} ` +
+        `F1 ${score.f1.toFixed(3)} (${score.truePairs} true pairs), ${summary.durationMs} ms`);
+
+      expect(truthOf.size).toBe(table.lesions.flatMap((l) => l.observations)
+        .filter((o) => o.present).length);
+      expect(score.f1).toBeGreaterThanOrEqual(0.9);
+      expect(spread.every((n) => n === 1)).toBe(true);
+    }
+  }, 600_000);
+
+  it('registers follow-ups to within 2 mm (median) at the true lesion centroids', () => {
+    const all: number[] = [];
+    for (const p of truth.patients) {
+      const table = tables.get(p.patientId)!;
+      const baselineIndex = table.timepoints.findIndex((t) => t.registration.status === 'baseline');
+      all.push(...residualsMm(table, p, baselineIndex));
+    }
+    console.info(`${kind}: residual at ${all.length} true centroids, median ` +
+      `${median(all).toFixed(2)} mm, max ${Math.max(...all).toFixed(2)} mm`);
+
+    expect(all.length).toBeGreaterThan(0);
+    expect(median(all)).toBeLessThanOrEqual(2);
+  });
+});

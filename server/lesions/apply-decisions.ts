@@ -1,0 +1,77 @@
+/**
+ * Replaying a reader's decisions over automatic tracks, oldest first, so they survive
+ * every re-tracking. A decision whose mask is gone (re-ingested, deleted) is skipped.
+ */
+import type { DecisionKind } from '@/db/schema';
+
+import { sortObservations, type DraftObservation, type DraftTrack } from './draft';
+
+export interface DecisionInput {
+  kind: DecisionKind;
+  segmentMaskId: string;
+  withSegmentMaskId: string | null;
+}
+
+interface Found {
+  track: DraftTrack;
+  observation: DraftObservation;
+}
+
+export function applyDecisions(tracks: DraftTrack[], decisions: DecisionInput[]): DraftTrack[] {
+  const out = tracks.map((t) => ({ events: [...t.events], observations: [...t.observations] }));
+  for (const decision of decisions) {
+    const found = locate(out, decision.segmentMaskId);
+    if (!found) continue;
+    if (decision.kind === 'mark-new') markNew(out, found);
+    else applyLink(out, found, decision);
+  }
+
+  return out.filter((t) => t.observations.length > 0);
+}
+
+function locate(tracks: DraftTrack[], segmentMaskId: string | null): Found | undefined {
+  for (const track of tracks) {
+    const observation = track.observations.find((o) => o.segmentMaskId === segmentMaskId);
+    if (observation) return { track, observation };
+  }
+
+  return undefined;
+}
+
+function settle(observation: DraftObservation, flag: 'manual' | 'confirmed'): void {
+  observation.confidence = 1;
+  observation.flags = [flag];
+}
+
+/** Confirm and relink both put the mask on the track of `withSegmentMaskId`. */
+function applyLink(tracks: DraftTrack[], found: Found, decision: DecisionInput): void {
+  const flag = decision.kind === 'confirm' ? 'confirmed' : 'manual';
+  const target = decision.withSegmentMaskId ? locate(tracks, decision.withSegmentMaskId) : undefined;
+  if (target && target.track !== found.track) moveTo(found, target.track);
+  settle(found.observation, flag);
+}
+
+/**
+ * Moves the observation onto `into`. An observation already there at the same
+ * timepoint swaps places with it: two lesions swapped by the matcher are fixed by one
+ * relink.
+ */
+function moveTo(found: Found, into: DraftTrack): void {
+  const t = found.observation.timepointIndex;
+  const displaced = into.observations.find((o) => o.timepointIndex === t);
+  found.track.observations = found.track.observations.filter((o) => o !== found.observation);
+  into.observations = into.observations.filter((o) => o !== displaced);
+  into.observations.push(found.observation);
+  if (displaced) found.track.observations.push(displaced);
+  sortObservations(into);
+  sortObservations(found.track);
+}
+
+/** The mask and what follows it on its track become a lesion of their own. */
+function markNew(tracks: DraftTrack[], found: Found): void {
+  const t = found.observation.timepointIndex;
+  const later = found.track.observations.filter((o) => o.timepointIndex >= t);
+  found.track.observations = found.track.observations.filter((o) => o.timepointIndex < t);
+  settle(found.observation, 'manual');
+  tracks.push({ events: [{ kind: 'new', timepointIndex: t }], observations: later });
+}

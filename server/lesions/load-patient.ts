@@ -1,0 +1,106 @@
+/**
+ * What tracking needs of one patient from the database: its timepoints in date order,
+ * the baseline among them, and per timepoint the CT to register and the lesion masks.
+ */
+import { asc, eq, inArray } from 'drizzle-orm';
+
+import type { Db } from '@/db/client';
+import { patients, segmentMasks, series, studies, timepoints, volumes } from '@/db/schema';
+import { AppError } from '@/server/lib/errors';
+
+export type VolumeRow = typeof volumes.$inferSelect;
+export type MaskRow = typeof segmentMasks.$inferSelect;
+
+export interface TimepointInputs {
+  id: string;
+  index: number;
+  date: string;
+  isBaseline: boolean;
+  /** The CT volume registered for this timepoint; null when the timepoint has none. */
+  ct: VolumeRow | null;
+  frameOfReferenceUid: string | null;
+  /** Each mask with the volume whose grid it lies on. */
+  masks: { mask: MaskRow; grid: VolumeRow }[];
+}
+
+export interface PatientInputs {
+  patientRowId: string;
+  patientId: string;
+  timepoints: TimepointInputs[];
+  baselineIndex: number;
+}
+
+export async function loadPatientInputs(db: Db, patientId: string): Promise<PatientInputs> {
+  const [patient] = await db.select().from(patients).where(eq(patients.patientId, patientId));
+  if (!patient) {
+    throw new AppError('NOT_FOUND', `No patient with id ${patientId}.`, {
+      userMessage: `No patient ${patientId}: check the id with \`hallmark patients\`.`,
+    });
+  }
+  const points = await db.select().from(timepoints)
+    .where(eq(timepoints.patientId, patient.id)).orderBy(asc(timepoints.date));
+  const rows = await loadSeriesRows(db, points.map((p) => p.id));
+  const masks = await loadMasks(db, rows.map((r) => r.series.id));
+  const list = points.map((p, index) => timepointInputs(p, index, rows, masks));
+  const marked = list.findIndex((t) => t.isBaseline);
+
+  return {
+    patientRowId: patient.id,
+    patientId,
+    timepoints: list,
+    baselineIndex: marked >= 0 ? marked : 0,
+  };
+}
+
+type SeriesRow = Awaited<ReturnType<typeof loadSeriesRows>>[number];
+
+function loadSeriesRows(db: Db, timepointIds: string[]) {
+  if (timepointIds.length === 0) return Promise.resolve([]);
+
+  return db
+    .select({ timepointId: studies.timepointId, series, volume: volumes })
+    .from(series)
+    .innerJoin(studies, eq(studies.id, series.studyId))
+    .leftJoin(volumes, eq(volumes.seriesId, series.id))
+    .where(inArray(studies.timepointId, timepointIds));
+}
+
+function loadMasks(db: Db, seriesIds: string[]): Promise<MaskRow[]> {
+  if (seriesIds.length === 0) return Promise.resolve([]);
+
+  return db.select().from(segmentMasks)
+    .where(inArray(segmentMasks.imageSeriesId, seriesIds))
+    .orderBy(asc(segmentMasks.segmentNumber));
+}
+
+function timepointInputs(
+  point: typeof timepoints.$inferSelect,
+  index: number,
+  rows: SeriesRow[],
+  masks: MaskRow[],
+): TimepointInputs {
+  const own = rows.filter((r) => r.timepointId === point.id);
+  const gridOf = new Map(own.flatMap((r) => (r.volume ? [[r.series.id, r.volume]] : [])));
+  const ownMasks = masks.flatMap((mask) => {
+    const grid = gridOf.get(mask.imageSeriesId);
+
+    return grid ? [{ mask, grid }] : [];
+  });
+  const ct = chooseCt(own, ownMasks);
+
+  return {
+    id: point.id, index, date: point.date, isBaseline: point.isBaseline,
+    ct: ct?.volume ?? null,
+    frameOfReferenceUid: ct?.series.frameOfReferenceUid ?? null,
+    masks: ownMasks,
+  };
+}
+
+/** The CT the lesions were drawn on, else the CT with the most slices. */
+function chooseCt(own: SeriesRow[], masks: { mask: MaskRow }[]): SeriesRow | undefined {
+  const cts = own.filter((r) => r.series.modality === 'CT' && r.volume);
+  const drawnOn = new Set(masks.map((m) => m.mask.imageSeriesId));
+
+  return cts.find((r) => drawnOn.has(r.series.id)) ??
+    [...cts].sort((a, b) => b.series.instanceCount - a.series.instanceCount)[0];
+}

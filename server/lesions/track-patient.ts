@@ -1,0 +1,112 @@
+/**
+ * trackPatient: register every follow-up CT of a patient to the baseline CT, measure
+ * every SEG lesion, match them over all timepoints, replay the reader's decisions and
+ * store the result, replacing the previous automatic one.
+ */
+import { asc, eq } from 'drizzle-orm';
+
+import type { Db } from '@/db/client';
+import { lesionDecisions, registrations } from '@/db/schema';
+import { logger } from '@/server/lib/log';
+import type { RegistrationOptions } from '@/server/tracking';
+import { IDENTITY_MATRIX } from '@/server/tracking/affine';
+
+import { alignTimepoints, type Alignment } from './align';
+import { applyDecisions } from './apply-decisions';
+import { autoMatch } from './auto-match';
+import { loadPatientInputs, type PatientInputs } from './load-patient';
+import { matchingGrid } from './matching-grid';
+import { measureTimepoint } from './measure-masks';
+import { persistRun } from './persist';
+
+const log = logger('registration');
+
+export type TrackPhase = 'loading' | 'registering' | 'matching' | 'saving' | 'done';
+
+export interface TrackProgress {
+  phase: TrackPhase;
+  /** Registrations finished so far, out of `total` (follow-up timepoints). */
+  done: number;
+  total: number;
+}
+
+export interface TrackOptions {
+  registration?: RegistrationOptions;
+  onProgress?: (progress: TrackProgress) => void;
+}
+
+export interface TrackSummary {
+  timepoints: number;
+  tracks: number;
+  failedRegistrations: number;
+  durationMs: number;
+}
+
+export async function trackPatient(
+  db: Db,
+  dataDir: string,
+  patientId: string,
+  options: TrackOptions = {},
+): Promise<TrackSummary> {
+  const started = Date.now();
+  const report = options.onProgress ?? (() => undefined);
+  report({ phase: 'loading', done: 0, total: 0 });
+  const inputs = await loadPatientInputs(db, patientId);
+  const alignments = await alignTimepoints(dataDir, inputs, options.registration ?? {},
+    (done, total) => report({ phase: 'registering', done, total }));
+  const tracks = await rebuildTracks(db, dataDir, inputs, alignments, report);
+  const summary = {
+    timepoints: inputs.timepoints.length,
+    tracks,
+    failedRegistrations: alignments.filter((a) => a.status === 'failed').length,
+    durationMs: Date.now() - started,
+  };
+  log.info('patient tracked', { durationMs: summary.durationMs, count: tracks });
+
+  return summary;
+}
+
+/**
+ * Matching and storing again with the registrations already stored: what a reader's
+ * decision needs, in a fraction of a second instead of one registration per timepoint.
+ */
+export async function rematchPatient(db: Db, dataDir: string, patientId: string) {
+  const inputs = await loadPatientInputs(db, patientId);
+  const stored = await db.select().from(registrations)
+    .where(eq(registrations.patientId, inputs.patientRowId));
+  const alignments = inputs.timepoints.map((t): Alignment => {
+    const row = stored.find((r) => r.timepointId === t.id);
+    if (!row) {
+      return { timepointId: t.id, status: 'baseline', method: 'baseline', reason: null,
+        matrix: [...IDENTITY_MATRIX], quality: null };
+    }
+
+    return { timepointId: t.id, status: row.status, method: row.method, reason: row.reason,
+      matrix: row.matrix, quality: row.quality };
+  });
+
+  return rebuildTracks(db, dataDir, inputs, alignments, () => undefined);
+}
+
+async function rebuildTracks(
+  db: Db,
+  dataDir: string,
+  inputs: PatientInputs,
+  alignments: Alignment[],
+  report: (progress: TrackProgress) => void,
+): Promise<number> {
+  const total = Math.max(0, inputs.timepoints.length - 1);
+  report({ phase: 'matching', done: total, total });
+  const measured = await Promise.all(inputs.timepoints.map((t) => measureTimepoint(dataDir, t)));
+  const baselineCt = inputs.timepoints[inputs.baselineIndex]?.ct;
+  const grid = baselineCt ? matchingGrid(baselineCt) : null;
+  const decisions = await db.select().from(lesionDecisions)
+    .where(eq(lesionDecisions.patientId, inputs.patientRowId))
+    .orderBy(asc(lesionDecisions.decidedAt));
+  const tracks = applyDecisions(autoMatch(measured, alignments, grid), decisions);
+  report({ phase: 'saving', done: total, total });
+  await persistRun(db, { inputs, alignments, measured, tracks });
+  report({ phase: 'done', done: total, total });
+
+  return tracks.length;
+}
