@@ -13,9 +13,12 @@ const nextConfig = {
     'jpeg-lossless-decoder-js',
     'pg',
   ],
-  // Uploads of whole folders arrive as many files; route handlers stream them.
-  experimental: { serverActions: { bodySizeLimit: '64mb' } },
+  experimental: { agentUpgrade: false },
   poweredByHeader: false,
+  // Playwright and scripts reach the dev server as 127.0.0.1, not localhost.
+  allowedDevOrigins: ['127.0.0.1'],
+  // Next.js would otherwise write AGENTS.md files into the repository on `next dev`.
+  agentRules: false,
   typedRoutes: false,
 };
 

@@ -17,8 +17,9 @@ interface TherapyBand {
 }
 
 const WIDTH = 1000;
-const HEIGHT = 150;
-const AXIS_Y = 110;
+const HEIGHT = 170;
+const AXIS_Y = 128;
+const PAD_X = 70;
 
 /** Scans as marks on a date axis, with therapy periods drawn as bands behind them. */
 export function Timeline(props: { timepoints: TimelinePoint[]; therapy: TherapyBand[] }) {
@@ -31,7 +32,7 @@ export function Timeline(props: { timepoints: TimelinePoint[]; therapy: TherapyB
     ...timepoints.map((t) => t.date),
     ...therapy.flatMap((t) => [t.startDate, t.endDate ?? lastScan ?? t.startDate]),
   ];
-  const scale = timeScale(dates, WIDTH, 40);
+  const scale = timeScale(dates, WIDTH, PAD_X);
 
   return (
     <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-label="Timeline">
@@ -72,9 +73,11 @@ export function Timeline(props: { timepoints: TimelinePoint[]; therapy: TherapyB
       {timepoints.map((t) => (
         <g key={t.id} transform={`translate(${scale.x(t.date)},${AXIS_Y})`}>
           <circle r={t.isBaseline ? 7 : 5} fill={t.isBaseline ? 'var(--ok)' : 'var(--accent)'} />
-          <text y={-12} fontSize="11" textAnchor="middle" fill="var(--ink)">
-            {modalitiesOf(t)}
-          </text>
+          {modalitiesOf(t).map((label, i, all) => (
+            <text key={label} y={-12 - (all.length - 1 - i) * 12} fontSize="10" textAnchor="middle">
+              {label}
+            </text>
+          ))}
           <text y={18} fontSize="10" textAnchor="middle" fill="var(--muted)">
             {t.isBaseline ? 'baseline' : `T${t.index}`} {t.date}
           </text>
@@ -84,10 +87,21 @@ export function Timeline(props: { timepoints: TimelinePoint[]; therapy: TherapyB
   );
 }
 
-function modalitiesOf(t: TimelinePoint): string {
+const SHORT_LABEL: Record<string, string> = {
+  MR_ADC: 'ADC',
+  MR_DCE_KTRANS: 'Ktrans',
+  MR_DCE: 'DCE',
+};
+
+/** One short line per kind of scan, stacked above the mark so dates stay readable. */
+function modalitiesOf(t: TimelinePoint): string[] {
   const labels = t.series
     .filter((s) => s.seriesType !== 'SEG')
-    .map((s) => (s.modality === 'PT' && s.tracer ? `PET-${s.tracer}` : s.seriesType));
+    .map((s) =>
+      s.modality === 'PT' && s.tracer
+        ? `${s.tracer} PET`
+        : (SHORT_LABEL[s.seriesType] ?? s.seriesType),
+    );
 
-  return [...new Set(labels)].join(' ');
+  return [...new Set(labels)];
 }
