@@ -40,15 +40,40 @@ function rowPrefixSums(image: Float64Array, nx: number): Float64Array {
   return prefix;
 }
 
+/** The sphere as prefix-sum offsets, for voxels whose sphere lies wholly inside the crop. */
+interface FlatSphere {
+  /** Per row: prefix offset of the row's first and one-past-last sample, relative. */
+  starts: Int32Array;
+  ends: Int32Array;
+  count: number;
+  reach: [number, number, number];
+}
+
+function flatSphere(rows: SphereRow[], nx: number, ny: number): FlatSphere {
+  const starts = new Int32Array(rows.length);
+  const ends = new Int32Array(rows.length);
+  const reach: [number, number, number] = [0, 0, 0];
+  let count = 0;
+  rows.forEach((row, r) => {
+    const base = (row.dz * ny + row.dy) * (nx + 1);
+    starts[r] = base - row.halfWidth;
+    ends[r] = base + row.halfWidth + 1;
+    count += 2 * row.halfWidth + 1;
+    reach[0] = Math.max(reach[0], row.halfWidth);
+    reach[1] = Math.max(reach[1], Math.abs(row.dy));
+    reach[2] = Math.max(reach[2], Math.abs(row.dz));
+  });
+
+  return { starts, ends, count, reach };
+}
+
 /**
- * Mean image intensity in the 1 cm³ sphere around each voxel; voxels of the image outside
- * the ROI count, voxels beyond the image edge do not.
+ * Mean image intensity in the 1 cm³ sphere around voxel (x, y, z); voxels of the image
+ * outside the ROI count, voxels beyond the image edge do not.
  */
-function sphereMean(roi: Roi, rows: SphereRow[], prefix: Float64Array, v: number): number {
+function sphereMean(roi: Roi, rows: SphereRow[], prefix: Float64Array,
+  [x, y, z]: [number, number, number]): number {
   const [nx, ny, nz] = roi.size;
-  const x = v % nx;
-  const y = Math.floor(v / nx) % ny;
-  const z = Math.floor(v / (nx * ny));
   let sum = 0;
   let count = 0;
   for (const row of rows) {
@@ -66,20 +91,48 @@ function sphereMean(roi: Roi, rows: SphereRow[], prefix: Float64Array, v: number
   return sum / count;
 }
 
+/** Sphere means of every ROI voxel: unchecked offsets inside, the clipped sum at the edge. */
+function sphereMeans(roi: Roi, rows: SphereRow[]): Float64Array {
+  const [nx, ny, nz] = roi.size;
+  const prefix = rowPrefixSums(roi.image, nx);
+  const sphere = flatSphere(rows, nx, ny);
+  const { starts, ends, reach } = sphere;
+  const means = new Float64Array(roi.voxels.length);
+  for (let k = 0; k < roi.voxels.length; k++) {
+    const v = roi.voxels[k]!;
+    const x = v % nx;
+    const y = ((v - x) / nx) % ny;
+    const z = (v - x - nx * y) / (nx * ny);
+    const inner = x >= reach[0] && x < nx - reach[0] && y >= reach[1] && y < ny - reach[1]
+      && z >= reach[2] && z < nz - reach[2];
+    if (!inner) {
+      means[k] = sphereMean(roi, rows, prefix, [x, y, z]);
+      continue;
+    }
+    const centre = (z * ny + y) * (nx + 1) + x;
+    let sum = 0;
+    for (let r = 0; r < starts.length; r++) {
+      sum += prefix[centre + ends[r]!]! - prefix[centre + starts[r]!]!;
+    }
+    means[k] = sum / sphere.count;
+  }
+
+  return means;
+}
+
 /** IBSI local (around the hottest voxels) and global (anywhere) intensity peaks. */
 export function localIntensityFeatures(roi: Roi): NamedValue[] {
-  const rows = sphereRows(roi.spacingMm);
-  const prefix = rowPrefixSums(roi.image, roi.size[0]);
+  const means = sphereMeans(roi, sphereRows(roi.spacingMm));
   let hottest = -Infinity;
   for (const x of roi.intensities) if (x > hottest) hottest = x;
 
   let local = -Infinity;
   let global = -Infinity;
-  roi.voxels.forEach((v, k) => {
-    const mean = sphereMean(roi, rows, prefix, v);
+  for (let k = 0; k < means.length; k++) {
+    const mean = means[k]!;
     if (mean > global) global = mean;
     if (roi.intensities[k] === hottest && mean > local) local = mean;
-  });
+  }
 
   return [
     { name: 'loc.peak.local', value: local },

@@ -11,14 +11,6 @@ export interface ConvexHull {
   vertices: number[];
 }
 
-interface Face {
-  a: number;
-  b: number;
-  c: number;
-  normal: [number, number, number];
-  offset: number;
-}
-
 type Points = Float64Array;
 
 function coord(points: Points, i: number, axis: number): number {
@@ -33,21 +25,55 @@ function cross(points: Points, a: number, b: number, c: number): [number, number
     u[0]! * v[1]! - u[1]! * v[0]!];
 }
 
-function makeFace(points: Points, a: number, b: number, c: number): Face {
-  const n = cross(points, a, b, c);
-  const length = Math.hypot(...n) || 1;
-  const normal: [number, number, number] = [n[0] / length, n[1] / length, n[2] / length];
-  const offset = normal[0] * coord(points, a, 0) + normal[1] * coord(points, a, 1)
-    + normal[2] * coord(points, a, 2);
+/**
+ * Faces as parallel typed arrays (corners, unit normal and offset), so that testing a
+ * point against every face is one tight loop with no object per face.
+ */
+class Faces {
+  count = 0;
+  corners = new Int32Array(3 * 64);
+  planes = new Float64Array(4 * 64);
 
-  return { a, b, c, normal, offset };
-}
+  readonly pointCount: number;
 
-function height(points: Points, face: Face, i: number): number {
-  const n = face.normal;
+  constructor(private readonly points: Points) {
+    this.pointCount = points.length / 3;
+  }
 
-  return n[0] * coord(points, i, 0) + n[1] * coord(points, i, 1) + n[2] * coord(points, i, 2)
-    - face.offset;
+  add(a: number, b: number, c: number): void {
+    if (this.count * 3 === this.corners.length) this.grow();
+    const n = cross(this.points, a, b, c);
+    const length = Math.hypot(n[0], n[1], n[2]) || 1;
+    const [x, y, z] = [n[0] / length, n[1] / length, n[2] / length];
+    this.corners.set([a, b, c], 3 * this.count);
+    this.planes.set([x, y, z, x * coord(this.points, a, 0) + y * coord(this.points, a, 1)
+      + z * coord(this.points, a, 2)], 4 * this.count);
+    this.count++;
+  }
+
+  height(f: number, i: number): number {
+    const q = this.planes;
+    const p = this.points;
+
+    return q[4 * f]! * p[3 * i]! + q[4 * f + 1]! * p[3 * i + 1]! + q[4 * f + 2]! * p[3 * i + 2]!
+      - q[4 * f + 3]!;
+  }
+
+  /** Move face `from` into slot `to`, over a removed face. */
+  move(from: number, to: number): void {
+    if (from === to) return;
+
+    for (let k = 0; k < 3; k++) this.corners[3 * to + k] = this.corners[3 * from + k]!;
+    for (let k = 0; k < 4; k++) this.planes[4 * to + k] = this.planes[4 * from + k]!;
+  }
+
+  private grow(): void {
+    const corners = new Int32Array(this.corners.length * 2);
+    const planes = new Float64Array(this.planes.length * 2);
+    corners.set(this.corners);
+    planes.set(this.planes);
+    [this.corners, this.planes] = [corners, planes];
+  }
 }
 
 function distance2(points: Points, i: number, j: number): number {
@@ -68,27 +94,36 @@ function farthest(count: number, score: (i: number) => number): number {
   return best;
 }
 
+function planeHeight(points: Points, [a, b, c]: number[], i: number): number {
+  const n = cross(points, a!, b!, c!);
+  const length = Math.hypot(...n) || 1;
+  let h = 0;
+  for (let k = 0; k < 3; k++) h += (n[k]! / length) * (coord(points, i, k) - coord(points, a!, k));
+
+  return h;
+}
+
 /** Four points spanning a tetrahedron, or null when all points are coplanar. */
 function initialSimplex(points: Points, count: number, tolerance: number): number[] | null {
   const p0 = farthest(count, (i) => -coord(points, i, 0));
   const p1 = farthest(count, (i) => distance2(points, p0, i));
   const p2 = farthest(count, (i) => Math.hypot(...cross(points, p0, p1, i)));
-  const base = makeFace(points, p0, p1, p2);
-  const p3 = farthest(count, (i) => Math.abs(height(points, base, i)));
-  if (Math.abs(height(points, base, p3)) <= tolerance) return null;
+  const p3 = farthest(count, (i) => Math.abs(planeHeight(points, [p0, p1, p2], i)));
+  if (Math.abs(planeHeight(points, [p0, p1, p2], p3)) <= tolerance) return null;
 
   return [p0, p1, p2, p3];
 }
 
-function simplexFaces(points: Points, [p0, p1, p2, p3]: number[]): Face[] {
+function simplexFaces(points: Points, [p0, p1, p2, p3]: number[]): Faces {
   const triples = [[p0, p1, p2], [p0, p1, p3], [p0, p2, p3], [p1, p2, p3]] as number[][];
   const apex = [p3, p2, p1, p0] as number[];
-
-  return triples.map(([a, b, c], k) => {
-    const face = makeFace(points, a!, b!, c!);
-
-    return height(points, face, apex[k]!) > 0 ? makeFace(points, a!, c!, b!) : face;
+  const faces = new Faces(points);
+  triples.forEach(([a, b, c], k) => {
+    if (planeHeight(points, [a!, b!, c!], apex[k]!) > 0) faces.add(a!, c!, b!);
+    else faces.add(a!, b!, c!);
   });
+
+  return faces;
 }
 
 /** Deterministic shuffle so that the expected insertion cost holds for sorted input. */
@@ -104,35 +139,43 @@ function insertionOrder(count: number): Int32Array {
   return order;
 }
 
-function addPoint(points: Points, faces: Face[], p: number, tolerance: number): Face[] {
-  const visible = faces.filter((f) => height(points, f, p) > tolerance);
-  if (visible.length === 0) return faces;
+/** Add point p: drop the faces it sees and close the hole with faces to p. */
+function addPoint(faces: Faces, p: number, tolerance: number, visible: Int32Array): void {
+  let seen = 0;
+  for (let f = 0; f < faces.count; f++) if (faces.height(f, p) > tolerance) visible[seen++] = f;
+  if (seen === 0) return;
 
   // Directed edges of the visible faces; an edge whose reverse is absent is on the horizon.
-  const count = points.length / 3;
+  const stride = faces.pointCount;
   const edges = new Set<number>();
-  for (const f of visible) {
-    edges.add(f.a * count + f.b).add(f.b * count + f.c).add(f.c * count + f.a);
+  for (let k = 0; k < seen; k++) {
+    const f = visible[k]!;
+    const a = faces.corners[3 * f]!;
+    const b = faces.corners[3 * f + 1]!;
+    const c = faces.corners[3 * f + 2]!;
+    edges.add(a * stride + b).add(b * stride + c).add(c * stride + a);
   }
-  const kept = faces.filter((f) => height(points, f, p) <= tolerance);
+  // Highest index first, so the last face moved into a freed slot is never a visible one.
+  for (let k = seen - 1; k >= 0; k--) faces.move(--faces.count, visible[k]!);
   for (const key of edges) {
-    const [u, v] = [Math.floor(key / count), key % count];
-    if (!edges.has(v * count + u)) kept.push(makeFace(points, u, v, p));
+    const [u, v] = [Math.floor(key / stride), key % stride];
+    if (!edges.has(v * stride + u)) faces.add(u, v, p);
   }
-
-  return kept;
 }
 
-function measure(points: Points, faces: Face[]): ConvexHull {
+function measure(points: Points, faces: Faces): ConvexHull {
   let volume = 0;
   let area = 0;
   const vertices = new Set<number>();
-  for (const f of faces) {
-    const n = cross(points, f.a, f.b, f.c);
+  for (let f = 0; f < faces.count; f++) {
+    const a = faces.corners[3 * f]!;
+    const b = faces.corners[3 * f + 1]!;
+    const c = faces.corners[3 * f + 2]!;
+    const n = cross(points, a, b, c);
     area += Math.hypot(...n) / 2;
-    volume += (n[0] * coord(points, f.a, 0) + n[1] * coord(points, f.a, 1)
-      + n[2] * coord(points, f.a, 2)) / 6;
-    vertices.add(f.a).add(f.b).add(f.c);
+    volume += (n[0] * coord(points, a, 0) + n[1] * coord(points, a, 1)
+      + n[2] * coord(points, a, 2)) / 6;
+    vertices.add(a).add(b).add(c);
   }
 
   return { volumeMm3: Math.abs(volume), areaMm2: area, vertices: [...vertices] };
@@ -149,8 +192,12 @@ export function convexHull(points: Points): ConvexHull {
     return { volumeMm3: 0, areaMm2: 0, vertices: Array.from({ length: count }, (_, i) => i) };
   }
 
-  let faces = simplexFaces(points, simplex);
-  for (const p of insertionOrder(count)) faces = addPoint(points, faces, p, tolerance);
+  const faces = simplexFaces(points, simplex);
+  let visible = new Int32Array(64);
+  for (const p of insertionOrder(count)) {
+    if (visible.length < faces.count) visible = new Int32Array(2 * faces.count);
+    addPoint(faces, p, tolerance, visible);
+  }
 
   return measure(points, faces);
 }

@@ -15,14 +15,3 @@ export function neighbourOffsets(inSlice: boolean): Direction[] {
 
   return [...half, ...half.map(([x, y, z]) => [-x, -y, -z] as const)];
 }
-
-/** Grid geometry of the ROI crop, and a test for an offset leaving it. */
-export interface GridShape {
-  nx: number;
-  ny: number;
-  nz: number;
-}
-
-export function inside(shape: GridShape, x: number, y: number, z: number): boolean {
-  return x >= 0 && y >= 0 && z >= 0 && x < shape.nx && y < shape.ny && z < shape.nz;
-}
