@@ -81,7 +81,13 @@ function morphology(input: LesionSignalInput, out: Collector) {
 
 const TEXTURE_IDS = ['histogram-entropy', 'glcm-joint-entropy', 'glszm-zsnu'];
 
-function texture(series: string, image: ImageVolume, mask: ImageVolume, kind: 'ct' | 'fdg', out: Collector) {
+function texture(
+  series: string,
+  image: ImageVolume,
+  mask: ImageVolume,
+  kind: 'ct' | 'fdg',
+  out: Collector,
+) {
   const ids = TEXTURE_IDS.map((id) => `${kind}-${id}`);
   out.attempt(series, ids, () => {
     const t = textureSignals(image, mask, kind === 'ct' ? 'ct' : 'pet');
@@ -121,18 +127,41 @@ function otherSeries(input: LesionSignalInput, out: Collector) {
     out.add(flt.seriesUid, [['flt-suvmax', u?.suvMax]], NO_VOXELS);
   }
   if (fmiso) {
-    const h = hypoxiaSignals(fmiso.image, maskFor(mask, fmiso.image), fmiso.suvBwFactor, fmiso.reference);
-    out.add(fmiso.seriesUid, [['fmiso-tbrmax', h?.tbrMax], ['hypoxic-fraction', h?.hypoxicFraction]], NO_VOXELS);
+    const h = hypoxiaSignals(
+      fmiso.image,
+      maskFor(mask, fmiso.image),
+      fmiso.suvBwFactor,
+      fmiso.reference,
+    );
+    out.add(
+      fmiso.seriesUid,
+      [
+        ['fmiso-tbrmax', h?.tbrMax],
+        ['hypoxic-fraction', h?.hypoxicFraction],
+      ],
+      NO_VOXELS,
+    );
   }
   if (adc) {
     const d = diffusionSignals(adc.image, maskFor(mask, adc.image));
-    out.add(adc.seriesUid, [['adc-mean', d?.adcMean], ['low-adc-fraction', d?.lowAdcFraction]], NO_VOXELS);
+    out.add(
+      adc.seriesUid,
+      [
+        ['adc-mean', d?.adcMean],
+        ['low-adc-fraction', d?.lowAdcFraction],
+      ],
+      NO_VOXELS,
+    );
   }
   if (ktrans) {
     const p = perfusionSignals(ktrans.image, maskFor(mask, ktrans.image));
     out.add(
       ktrans.seriesUid,
-      [['ktrans-mean', p?.ktransMean], ['ktrans-p90', p?.ktransP90], ['enhancing-fraction', p?.enhancingFraction]],
+      [
+        ['ktrans-mean', p?.ktransMean],
+        ['ktrans-p90', p?.ktransP90],
+        ['enhancing-fraction', p?.enhancingFraction],
+      ],
       NO_VOXELS,
     );
   }

@@ -53,7 +53,12 @@ export function boxMean3(values: Float32Array, size: readonly number[]): Float32
   return current;
 }
 
-function meanCoordinate(hu: Float32Array, centres: Float64Array, axis: number, test: (h: number) => boolean) {
+function meanCoordinate(
+  hu: Float32Array,
+  centres: Float64Array,
+  axis: number,
+  test: (h: number) => boolean,
+) {
   let [sum, count] = [0, 0];
   hu.forEach((h, v) => {
     if (test(h)) [sum, count] = [sum + centres[3 * v + axis]!, count + 1];

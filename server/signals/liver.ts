@@ -49,7 +49,9 @@ export function liverReferenceAt(
     const p = indexToPoint(pet, index);
     if (Math.hypot(p[0] - centreMm[0], p[1] - centreMm[1], p[2] - centreMm[2]) > radiusMm) continue;
     const [nx, ny] = pet.size;
-    suv.push((pet.data[(index[2] * ny + index[1]) * nx + index[0]] as number) * options.suvBwFactor);
+    suv.push(
+      (pet.data[(index[2] * ny + index[1]) * nx + index[0]] as number) * options.suvBwFactor,
+    );
   }
   if (suv.length === 0) {
     throw new AppError('BAD_INPUT', `Liver sphere at ${centreMm} holds no PET voxel.`, {

@@ -41,9 +41,7 @@ function cornerBox(mask: ImageVolume, target: ImageGeometry, lo: Vec3, hi: Vec3)
   const from: Vec3 = [Infinity, Infinity, Infinity];
   const to: Vec3 = [-Infinity, -Infinity, -Infinity];
   for (let c = 0; c < 8; c++) {
-    const corner: Vec3 = [0, 1, 2].map((a) =>
-      (c >> a) & 1 ? hi[a]! + 0.5 : lo[a]! - 0.5,
-    ) as Vec3;
+    const corner: Vec3 = [0, 1, 2].map((a) => ((c >> a) & 1 ? hi[a]! + 0.5 : lo[a]! - 0.5)) as Vec3;
     const t = pointToIndex(target, indexToPoint(mask, corner));
     for (let a = 0; a < 3; a++) {
       from[a] = Math.max(0, Math.min(from[a]!, Math.floor(t[a]!)));
@@ -74,7 +72,8 @@ export function maskOnGrid(mask: ImageVolume, target: ImageGeometry): ImageVolum
         const y = Math.floor(base[1] + i * di[1] + j * dj[1] + k * dk[1] + 0.5);
         const z = Math.floor(base[2] + i * di[2] + j * dj[2] + k * dk[2] + 0.5);
         if (x < 0 || y < 0 || z < 0 || x >= nx || y >= ny || z >= nz) continue;
-        if ((mask.data[(z * ny + y) * nx + x] as number) >= 0.5) out.data[(k * ty + j) * tx + i] = 1;
+        if ((mask.data[(z * ny + y) * nx + x] as number) >= 0.5)
+          out.data[(k * ty + j) * tx + i] = 1;
       }
     }
   }

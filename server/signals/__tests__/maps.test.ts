@@ -4,7 +4,8 @@ import { diffusionSignals, perfusionSignals } from '../mr-signals';
 import { filled, volume } from './grids';
 
 const line = (values: number[]) => volume([values.length, 1, 1], [1, 1, 1], values);
-const all = (n: number) => volume([n, 1, 1], [1, 1, 1], filled([n, 1, 1], 1), { pixelType: 'uint8' });
+const all = (n: number) =>
+  volume([n, 1, 1], [1, 1, 1], filled([n, 1, 1], 1), { pixelType: 'uint8' });
 
 describe('hypoxia signals', () => {
   it('divides SUVmax by the reference and counts voxels with TBR above 1.4', () => {

@@ -12,7 +12,14 @@ describe('FDG uptake signals on hand-made arrays', () => {
     const mask = filled(size, 0);
     bqml[at(size, 3, 3, 3)] = 10;
     mask[at(size, 3, 3, 3)] = 1;
-    for (const [i, j, k] of [[2, 3, 3], [4, 3, 3], [3, 2, 3], [3, 4, 3], [3, 3, 2], [3, 3, 4]]) {
+    for (const [i, j, k] of [
+      [2, 3, 3],
+      [4, 3, 3],
+      [3, 2, 3],
+      [3, 4, 3],
+      [3, 3, 2],
+      [3, 3, 4],
+    ]) {
       bqml[at(size, i!, j!, k!)] = 4;
       mask[at(size, i!, j!, k!)] = 1;
     }
