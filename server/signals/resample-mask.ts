@@ -3,6 +3,9 @@
  * coordinates. Assumption: every series of one timepoint shares one Frame of Reference
  * (one scanner session, no patient motion between series), so a patient point means the
  * same anatomy on all of them. Series from separate sessions must be registered first.
+ *
+ * Known shortcoming: a lesion of a few fine voxels can miss every coarse voxel centre and
+ * vanish on the coarse grid; a partial-volume weighted transfer would keep it.
  */
 import type { ImageGeometry, ImageVolume, Vec3 } from '@/server/imaging/image';
 import { createImage, indexToPoint, pointToIndex } from '@/server/imaging/image';
