@@ -7,6 +7,8 @@ import { patientsCommand } from './patients';
 import { phantomCommand } from './phantom';
 import { responseCommand } from './response';
 import { therapyCommand } from './therapy';
+import { trackCommand } from './track';
+import { tracksCommand } from './tracks';
 
 /** Every sub-command, in the order `hallmark help` lists them. */
 export const commands: Command[] = [
@@ -16,5 +18,7 @@ export const commands: Command[] = [
   phantomCommand,
   featuresCommand,
   responseCommand,
+  trackCommand,
+  tracksCommand,
   migrateCommand,
 ];

@@ -24,6 +24,9 @@ export function PatientPage({ patientId }: { patientId: string }) {
         <Link href="/">Patients</Link> /
       </p>
       <h1>Patient {p.patientId}</h1>
+      <p>
+        <Link href={`/patients/${encodeURIComponent(p.patientId)}/lesions`}>Lesion table</Link>
+      </p>
       <p className="muted">
         {[
           p.sex && `Sex ${p.sex}`,

@@ -1,12 +1,14 @@
 import { ingestRouter } from './routers/ingest';
 import { patientsRouter } from './routers/patients';
 import { seriesRouter } from './routers/series';
+import { trackingRouter } from './routers/tracking';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
   patients: patientsRouter,
   series: seriesRouter,
   ingest: ingestRouter,
+  tracking: trackingRouter,
 });
 
 export type AppRouter = typeof appRouter;

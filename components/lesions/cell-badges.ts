@@ -1,0 +1,32 @@
+/** Which badges a lesion-table cell shows; kept out of the component so it reads plainly. */
+
+export interface CellInput {
+  present: boolean;
+  source: string;
+  confidence: number | null;
+  reviewFlags: string[];
+}
+
+export interface Badge {
+  text: string;
+  tone: 'ok' | 'warn' | 'bad' | '';
+}
+
+/** Below this the matcher itself asks for review (DEFAULT_MATCH_OPTIONS). */
+const LOW_CONFIDENCE = 0.5;
+
+export function cellBadges(cell: CellInput, isFirst: boolean, isAfterBaseline: boolean): Badge[] {
+  const out: Badge[] = [];
+  if (!cell.present) return [{ text: 'vanished', tone: 'warn' }];
+  if (isFirst && isAfterBaseline) out.push({ text: 'new', tone: 'warn' });
+  if (cell.source === 'propagated') out.push({ text: 'propagated', tone: '' });
+  if (cell.confidence !== null && cell.confidence < LOW_CONFIDENCE) {
+    out.push({ text: 'low confidence', tone: 'bad' });
+  }
+  for (const flag of cell.reviewFlags) {
+    if (flag === 'low-confidence') continue;
+    out.push({ text: flag, tone: flag === 'confirmed' || flag === 'manual' ? 'ok' : 'warn' });
+  }
+
+  return out;
+}

@@ -1,0 +1,80 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useState } from 'react';
+
+import { ErrorBox } from '@/components/error-box';
+import { useTRPC } from '@/lib/trpc';
+
+import { LesionCell } from './lesion-cell';
+import { ReviewPanel } from './review-panel';
+import { TrackButton } from './track-button';
+
+const REGISTRATION_TONE: Record<string, string> = {
+  baseline: 'ok', ok: 'ok', failed: 'bad', 'not-run': '',
+};
+
+/** One row per tracked lesion, one column per timepoint. */
+export function LesionTable({ patientId }: { patientId: string }) {
+  const trpc = useTRPC();
+  const table = useQuery(trpc.tracking.table.queryOptions({ patientId }));
+  const [selected, setSelected] = useState<{ id: string; label: string } | null>(null);
+
+  if (table.error) return <ErrorBox error={table.error} />;
+  if (!table.data) return <p className="muted">Loading lesions...</p>;
+  const { timepoints, lesions } = table.data;
+  const baselineIndex = timepoints.findIndex((t) => t.registration.status === 'baseline');
+
+  return (
+    <>
+      <p className="small">
+        <Link href="/">Patients</Link> /{' '}
+        <Link href={`/patients/${encodeURIComponent(patientId)}`}>{patientId}</Link> /
+      </p>
+      <h1>Lesions of {patientId}</h1>
+      <TrackButton patientId={patientId} />
+      {lesions.length === 0 ? (
+        <p className="muted">No tracked lesions yet: track the lesions to build this table.</p>
+      ) : (
+        <table className="grid">
+          <thead>
+            <tr>
+              <th>Lesion</th>
+              {timepoints.map((t) => (
+                <th key={t.id} title={t.registration.reason ?? undefined}>
+                  T{t.index} {t.studyDate}{' '}
+                  <span className={`badge ${REGISTRATION_TONE[t.registration.status] ?? ''}`}>
+                    {t.registration.status === 'failed' ? 'unregistered' : t.registration.status}
+                  </span>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {lesions.map((lesion) => (
+              <tr key={lesion.id}>
+                <td>{lesion.label} <span className="badge">{lesion.status}</span></td>
+                {timepoints.map((t) => {
+                  const o = lesion.observations.find((x) => x.timepoint === t.index);
+
+                  return (
+                    <LesionCell key={t.id} observation={o}
+                      isFirst={o === lesion.observations[0]}
+                      isAfterBaseline={t.index > baselineIndex}
+                      selected={o !== undefined && selected?.id === o.id}
+                      onSelect={() => o && setSelected({ id: o.id, label: lesion.label })} />
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {selected && (
+        <ReviewPanel patientId={patientId} observationId={selected.id}
+          trackLabel={selected.label} tracks={lesions} onDone={() => setSelected(null)} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+import {
+  loadLesionTable, recordDecision, startTracking, trackingStatus,
+} from '@/server/lesions';
+
+import { publicProcedure, router } from '../trpc';
+
+const vec3 = z.tuple([z.number(), z.number(), z.number()]);
+
+const observation = z.object({
+  id: z.string(), timepoint: z.number(), studyDate: z.string(),
+  segmentMaskId: z.string().nullable(), present: z.boolean(),
+  source: z.enum(['segmentation', 'propagated', 'threshold']),
+  volumeMl: z.number().nullable(), longestDiameterMm: z.number().nullable(),
+  shortAxisMm: z.number().nullable(), centroidMm: vec3.nullable(),
+  centroidBaselineMm: vec3.nullable(), confidence: z.number().nullable(),
+  reviewFlags: z.array(z.string()),
+});
+
+const lesionTable = z.object({
+  patientId: z.string(),
+  timepoints: z.array(z.object({
+    id: z.string(), index: z.number(), studyDate: z.string(),
+    registration: z.object({
+      status: z.enum(['baseline', 'ok', 'failed', 'not-run']),
+      method: z.string().nullable(), reason: z.string().nullable(),
+    }),
+  })),
+  lesions: z.array(z.object({
+    id: z.string(), label: z.string(), status: z.enum(['active', 'new', 'vanished', 'merged']),
+    events: z.array(z.object({ kind: z.string(), timepointIndex: z.number() })),
+    observations: z.array(observation),
+  })),
+});
+
+const job = z.object({
+  state: z.enum(['queued', 'running', 'done', 'failed']),
+  progress: z.object({ phase: z.string(), done: z.number(), total: z.number() }).nullable(),
+  error: z.string().nullable(), startedAt: z.string(), finishedAt: z.string().nullable(),
+}).nullable();
+
+const patientInput = z.object({ patientId: z.string().min(1) });
+
+export const trackingRouter = router({
+  table: publicProcedure.input(patientInput).output(lesionTable)
+    .query(({ ctx, input }) => loadLesionTable(ctx.db, input.patientId)),
+
+  /** Starts tracking in the background of the server process; poll `status`. */
+  start: publicProcedure.input(patientInput).output(job)
+    .mutation(({ ctx, input }) => startTracking(ctx.db, ctx.dataDir, input.patientId)),
+
+  status: publicProcedure.input(patientInput).output(job)
+    .query(({ input }) => trackingStatus(input.patientId)),
+
+  decide: publicProcedure
+    .input(z.object({
+      kind: z.enum(['confirm', 'relink', 'mark-new']),
+      observationId: z.string().uuid(),
+      targetTrackId: z.string().uuid().optional(),
+    }))
+    .mutation(({ ctx, input }) => recordDecision(ctx.db, ctx.dataDir, input, 'web user')),
+});
