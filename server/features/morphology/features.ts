@@ -1,3 +1,4 @@
+import type { Vec3 } from '@/server/imaging/image';
 import type { Roi } from '../roi/prepare';
 import type { NamedValue } from '../types';
 import { spatialAutocorrelation } from './autocorrelation';
@@ -10,35 +11,45 @@ function voxelPositions(roi: Roi, voxels: Int32Array): Float64Array {
   const [nx, ny] = roi.size;
   const [sx, sy, sz] = roi.spacingMm;
   const out = new Float64Array(voxels.length * 3);
-  voxels.forEach((v, k) => {
-    out[3 * k] = (v % nx) * sx;
-    out[3 * k + 1] = (Math.floor(v / nx) % ny) * sy;
-    out[3 * k + 2] = Math.floor(v / (nx * ny)) * sz;
-  });
+  for (let k = 0; k < voxels.length; k++) {
+    const v = voxels[k]!;
+    const x = v % nx;
+    const y = ((v - x) / nx) % ny;
+    out[3 * k] = x * sx;
+    out[3 * k + 1] = y * sy;
+    out[3 * k + 2] = ((v - x - nx * y) / (nx * ny)) * sz;
+  }
 
   return out;
+}
+
+/** Sum of the voxel positions in mm, each weighted by `weights[k]` (or 1). */
+function positionSum(roi: Roi, voxels: Int32Array, weights: Float64Array | null): Vec3 {
+  const positions = voxelPositions(roi, voxels);
+  const sum: Vec3 = [0, 0, 0];
+  for (let k = 0; k < voxels.length; k++) {
+    const w = weights ? weights[k]! : 1;
+    sum[0] += w * positions[3 * k]!;
+    sum[1] += w * positions[3 * k + 1]!;
+    sum[2] += w * positions[3 * k + 2]!;
+  }
+
+  return sum;
 }
 
 /** Distance between the geometric centre (morphological mask) and the intensity centre. */
 function centreOfMassShift(roi: Roi): number {
   let count = 0;
-  for (const m of roi.morphMask) count += m;
+  for (let v = 0; v < roi.morphMask.length; v++) count += roi.morphMask[v]!;
   const morphVoxels = new Int32Array(count);
   for (let v = 0, k = 0; v < roi.morphMask.length; v++) if (roi.morphMask[v]) morphVoxels[k++] = v;
-  const geometric = voxelPositions(roi, morphVoxels);
-  const weighted = voxelPositions(roi, roi.voxels);
-  const g = [0, 0, 0];
-  const w = [0, 0, 0];
+  const g = positionSum(roi, morphVoxels, null);
+  const w = positionSum(roi, roi.voxels, roi.intensities);
   let total = 0;
-  for (let k = 0; k < morphVoxels.length; k++) {
-    for (let a = 0; a < 3; a++) g[a]! += geometric[3 * k + a]!;
-  }
-  roi.intensities.forEach((x, k) => {
-    total += x;
-    for (let a = 0; a < 3; a++) w[a]! += x * weighted[3 * k + a]!;
-  });
+  for (let k = 0; k < roi.intensities.length; k++) total += roi.intensities[k]!;
 
-  return Math.hypot(...[0, 1, 2].map((a) => g[a]! / morphVoxels.length - w[a]! / total));
+  return Math.hypot(g[0] / count - w[0] / total, g[1] / count - w[1] / total,
+    g[2] / count - w[2] / total);
 }
 
 function shapeRatios(volume: number, area: number): [string, number][] {

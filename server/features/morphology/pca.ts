@@ -27,16 +27,20 @@ export function positionEigenvalues(mask: Uint8Array, size: readonly number[],
   const [sx = 1, sy = 1, sz = 1] = spacingMm;
   let n = 0;
   const s = new Float64Array(9);
-  mask.forEach((inRoi, v) => {
-    if (!inRoi) return;
-    const x = (v % nx) * sx;
-    const y = (Math.floor(v / nx) % ny) * sy;
-    const z = Math.floor(v / (nx * ny)) * sz;
-    n++;
-    s[0]! += x; s[1]! += y; s[2]! += z;
-    s[3]! += x * x; s[4]! += y * y; s[5]! += z * z;
-    s[6]! += x * y; s[7]! += x * z; s[8]! += y * z;
-  });
+  const [nz = 1] = [size[2]];
+  for (let zi = 0, v = 0; zi < nz; zi++) {
+    for (let yi = 0; yi < ny; yi++) {
+      for (let xi = 0; xi < nx; xi++, v++) {
+        if (!mask[v]) continue;
+
+        const [x, y, z] = [xi * sx, yi * sy, zi * sz];
+        n++;
+        s[0]! += x; s[1]! += y; s[2]! += z;
+        s[3]! += x * x; s[4]! += y * y; s[5]! += z * z;
+        s[6]! += x * y; s[7]! += x * z; s[8]! += y * z;
+      }
+    }
+  }
   const [mx, my, mz] = [s[0]! / n, s[1]! / n, s[2]! / n];
   // Sample covariance (n - 1), which the IBSI reference axis lengths are computed with.
   const c = (sum: number, a: number, b: number) => (sum - n * a * b) / (n - 1);
