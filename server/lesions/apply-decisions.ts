@@ -46,7 +46,8 @@ function settle(observation: DraftObservation, flag: 'manual' | 'confirmed'): vo
 /** Confirm and relink both put the mask on the track of `withSegmentMaskId`. */
 function applyLink(tracks: DraftTrack[], found: Found, decision: DecisionInput): void {
   const flag = decision.kind === 'confirm' ? 'confirmed' : 'manual';
-  const target = decision.withSegmentMaskId ? locate(tracks, decision.withSegmentMaskId) : undefined;
+  const partner = decision.withSegmentMaskId;
+  const target = partner ? locate(tracks, partner) : undefined;
   if (target && target.track !== found.track) moveTo(found, target.track);
   settle(found.observation, flag);
 }

@@ -2,6 +2,13 @@
  * trackPatient: register every follow-up CT of a patient to the baseline CT, measure
  * every SEG lesion, match them over all timepoints, replay the reader's decisions and
  * store the result, replacing the previous automatic one.
+ *
+ * Known shortcomings. Every observation comes from a SEG mask: a lesion missing from a
+ * follow-up's segmentation is stored as absent, not looked for by propagating its mask
+ * (propagateMask) or by thresholding, so the 'propagated' and 'threshold' sources are
+ * never written yet; running propagateMask for each absent cell would lift this.
+ * Matching uses matchLesions' default gates, so a lesion shrinking more than eightfold
+ * between two scans starts a new track; a gate aware of few-voxel volumes would lift it.
  */
 import { asc, eq } from 'drizzle-orm';
 
