@@ -1,5 +1,6 @@
 import type { DatabaseHandle } from '@/db/client';
 import { openDatabase } from '@/db/client';
+import { recoverInterruptedJobs } from '@/server/ingest/recover';
 
 import { env } from './env';
 
@@ -28,6 +29,7 @@ export function services(purpose = 'web app'): Promise<Services> {
 async function open(purpose: string): Promise<Services> {
   const { databaseUrl, dataDir } = env();
   const database = await openDatabase({ databaseUrl, dataDir, purpose });
+  await recoverInterruptedJobs(database, dataDir);
 
   return { database, dataDir };
 }
