@@ -108,7 +108,13 @@ function tapBounds(taps: AxisTaps[], extra: number, n: number): [number, number]
   return [Math.max(0, lo - extra), Math.min(n - 1, hi + extra)];
 }
 
-function resampleBlock(volume: ImageVolume, taps: AxisTaps[], prefilter: boolean[]): Float64Array {
+/**
+ * Extract the block the taps reach and resample it axis by axis. Axes in `copied` are
+ * taken as they are: their taps pick every sample of the block once (weight 1, no
+ * resampling), so the separable pass along them would only copy.
+ */
+function resampleBlock(volume: ImageVolume, taps: AxisTaps[], prefilter: boolean[],
+  copied: boolean[]): Float64Array {
   const from: Vec3 = [0, 0, 0];
   const dims: Dims = [1, 1, 1];
   const shifted: AxisTaps[] = [];
@@ -123,6 +129,8 @@ function resampleBlock(volume: ImageVolume, taps: AxisTaps[], prefilter: boolean
   let current = dims;
   for (let a = 0; a < 3; a++) if (prefilter[a]) prefilterAxis(data, current, a);
   for (const a of [0, 1, 2] as const) {
+    if (copied[a]) continue;
+
     ({ data, dims: current } = resampleAxis(data, current, a, shifted[a]!));
   }
 
@@ -154,8 +162,9 @@ export function buildRoiGrid(image: ImageVolume, mask: ImageVolume,
     axisTaps(p.resampled ? 'linear' : 'nearest', p.positions, image.size[a]!));
   const prefilter = plans.map((p) => p.resampled && imageKind === 'cubic-bspline');
 
-  const values = resampleBlock(image, imageTaps, prefilter);
-  const maskValues = resampleBlock(mask, maskTaps, [false, false, false]);
+  const copied = plans.map((p) => !p.resampled);
+  const values = resampleBlock(image, imageTaps, prefilter, copied);
+  const maskValues = resampleBlock(mask, maskTaps, [false, false, false], copied);
   const anyResampled = plans.some((p) => p.resampled);
   if (anyResampled && resampling?.roundIntensities) {
     for (let v = 0; v < values.length; v++) values[v] = Math.round(values[v] ?? 0);
