@@ -2,3 +2,4 @@ export * from './patients';
 export * from './imaging';
 export * from './ingest';
 export * from './tracking';
+export * from './signals';
