@@ -35,7 +35,7 @@ function Viewer({ series, volume }: { series: Detail; volume: NonNullable<Detail
     initialWindow(series.modality, volume, suvFactor),
   );
   const { slice, error } = useSlice(series.id, volume.id, volume.pixelType, k);
-  const masks = useMasks(series.masks);
+  const masks = useMasks(series.id, series.masks);
   const [cursor, setCursor] = useState<{ i: number; j: number; value: number } | null>(null);
   const unit = series.modality === 'CT' ? 'HU' : suvFactor ? 'SUV' : '';
   const scale = suvFactor ?? 1;
@@ -76,7 +76,7 @@ function Viewer({ series, volume }: { series: Detail; volume: NonNullable<Detail
               window={wl}
               colour={isPet ? 'hot' : 'grey'}
               masks={series.masks.flatMap((m) =>
-                masks[m.id] ? [{ ...m, data: masks[m.id] as Uint8Array }] : [],
+                masks[m.id] ? [{ id: m.id, ...masks[m.id]! }] : [],
               )}
               onHover={setCursor}
             />

@@ -63,22 +63,27 @@ async function fetchSlice(seriesId: string, k: number, pixelType: ViewerPixelTyp
   return typedSlice(await res.arrayBuffer(), pixelType);
 }
 
-/** The cropped masks of a series, fetched once each. */
-export function useMasks(masks: { id: string }[]) {
-  const [loaded, setLoaded] = useState<Record<string, Uint8Array>>({});
+/** The cropped masks to outline on a series, each carried onto its grid by the server. */
+export function useMasks(seriesId: string, masks: { id: string }[]) {
+  const [loaded, setLoaded] = useState<Record<string, { bbox: number[]; data: Uint8Array }>>({});
   useEffect(() => {
     let live = true;
     for (const m of masks) {
-      void fetch(`/api/masks/${m.id}`)
-        .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(String(r.status)))))
-        .then((buf) => live && setLoaded((prev) => ({ ...prev, [m.id]: new Uint8Array(buf) })))
+      void fetch(`/api/masks/${m.id}?on=${seriesId}`)
+        .then(async (r) => {
+          if (!r.ok) throw new Error(String(r.status));
+          const bbox = (r.headers.get('x-bbox') ?? '').split(',').map(Number);
+
+          return { bbox, data: new Uint8Array(await r.arrayBuffer()) };
+        })
+        .then((mask) => live && setLoaded((prev) => ({ ...prev, [m.id]: mask })))
         .catch(() => undefined);
     }
 
     return () => {
       live = false;
     };
-  }, [masks]);
+  }, [seriesId, masks]);
 
   return loaded;
 }

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, or } from 'drizzle-orm';
 
 import type { Db } from '@/db/client';
 import { patients, segmentMasks, series, studies, volumes } from '@/db/schema';
@@ -24,17 +24,7 @@ export async function getSeriesDetail(db: Db, seriesId: string) {
     .where(eq(series.id, seriesId));
   if (!row) throw new AppError('NOT_FOUND', 'That series does not exist (any more).');
 
-  const masks = await db
-    .select({
-      id: segmentMasks.id,
-      label: segmentMasks.label,
-      segmentNumber: segmentMasks.segmentNumber,
-      voxelCount: segmentMasks.voxelCount,
-      bbox: segmentMasks.bbox,
-    })
-    .from(segmentMasks)
-    .where(eq(segmentMasks.imageSeriesId, seriesId))
-    .orderBy(asc(segmentMasks.segmentNumber));
+  const masks = await masksFor(db, row.series, row.timepointId);
   const { storedPath: _omit, ...volume } = row.volume ?? { storedPath: '' };
 
   return {
@@ -45,6 +35,41 @@ export async function getSeriesDetail(db: Db, seriesId: string) {
     volume: row.volume ? (volume as Omit<typeof volumes.$inferSelect, 'storedPath'>) : null,
     masks,
   };
+}
+
+/**
+ * The lesion masks to outline on a series: those drawn on it, and those drawn on
+ * another series of the same timepoint and frame of reference (the CT of a PET/CT).
+ * The latter are carried onto this grid when fetched, so their box is not known here:
+ * `onGrid` is false and the box comes with the mask bytes.
+ */
+async function masksFor(db: Db, target: typeof series.$inferSelect, timepointId: string | null) {
+  const rows = await db
+    .select({
+      id: segmentMasks.id,
+      label: segmentMasks.label,
+      segmentNumber: segmentMasks.segmentNumber,
+      voxelCount: segmentMasks.voxelCount,
+      bbox: segmentMasks.bbox,
+      imageSeriesId: segmentMasks.imageSeriesId,
+    })
+    .from(segmentMasks)
+    .innerJoin(series, eq(series.id, segmentMasks.imageSeriesId))
+    .innerJoin(studies, eq(studies.id, series.studyId))
+    .where(
+      or(
+        eq(segmentMasks.imageSeriesId, target.id),
+        target.frameOfReferenceUid && timepointId
+          ? and(
+              eq(studies.timepointId, timepointId),
+              eq(series.frameOfReferenceUid, target.frameOfReferenceUid),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(asc(segmentMasks.segmentNumber));
+
+  return rows.map(({ imageSeriesId, ...m }) => ({ ...m, onGrid: imageSeriesId === target.id }));
 }
 
 export async function setSeriesType(db: Db, seriesId: string, seriesType: SeriesType) {

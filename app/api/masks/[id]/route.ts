@@ -3,29 +3,53 @@ import path from 'node:path';
 
 import { eq } from 'drizzle-orm';
 
-import { segmentMasks } from '@/db/schema';
+import { segmentMasks, volumes } from '@/db/schema';
 import { errorResponse } from '@/server/http/error-response';
 import { AppError } from '@/server/lib/errors';
+import type { CroppedMask } from '@/server/masks/transfer';
+import { transferMask } from '@/server/masks/transfer';
 import { services } from '@/server/services';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-/** A segment mask cropped to its bounding box (uint8, i fastest); the box is in the detail. */
-export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> }) {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A segment mask cropped to its bounding box (uint8, i fastest), the box in the
+ * x-bbox header. With ?on=<seriesId> the mask is carried onto that series' grid first.
+ */
+export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }) {
   try {
     const { id } = await ctx.params;
+    const on = new URL(req.url).searchParams.get('on');
+    if (!UUID.test(id) || (on !== null && !UUID.test(on))) {
+      throw new AppError('BAD_INPUT', 'Mask and series ids are UUIDs.');
+    }
     const { database, dataDir } = await services();
-    const [mask] = await database.db.select().from(segmentMasks).where(eq(segmentMasks.id, id));
+    const db = database.db;
+    const [mask] = await db.select().from(segmentMasks).where(eq(segmentMasks.id, id));
     if (!mask) throw new AppError('NOT_FOUND', 'That mask does not exist.');
-    const bytes = await fs.readFile(
-      path.join(/* turbopackIgnore: true */ dataDir, mask.storedPath),
+    const bytes = new Uint8Array(
+      await fs.readFile(path.join(/* turbopackIgnore: true */ dataDir, mask.storedPath)),
     );
+    let out: CroppedMask = { bbox: mask.bbox, data: bytes };
+    if (on && on !== mask.imageSeriesId) {
+      const [source] = await db
+        .select()
+        .from(volumes)
+        .where(eq(volumes.seriesId, mask.imageSeriesId));
+      const [target] = await db.select().from(volumes).where(eq(volumes.seriesId, on));
+      if (!source || !target)
+        throw new AppError('NOT_FOUND', 'A series of that mask has no volume.');
+      out = transferMask(out, source, target);
+    }
 
-    return new Response(bytes, {
+    return new Response(Buffer.from(out.data), {
       headers: {
         'content-type': 'application/octet-stream',
         'cache-control': 'private, max-age=3600',
+        'x-bbox': out.bbox.join(','),
       },
     });
   } catch (err) {
