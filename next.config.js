@@ -5,6 +5,7 @@ const nextConfig = {
   serverExternalPackages: [
     '@electric-sql/pglite',
     '@itk-wasm/elastix',
+    'itk-wasm',
     'dicom-parser',
     'dcmjs',
     '@cornerstonejs/codec-charls',

@@ -10,6 +10,7 @@
  * a second); a long-lived worker pool would save that when many pairs are queued.
  */
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, Worker } from 'node:worker_threads';
 import type { ImageVolume } from '../imaging/image';
@@ -31,10 +32,28 @@ export function registerVolumes(
  * .mjs bootstrap registers tsx inside the worker and then imports the .ts entry.
  */
 function startWorker(job: object): Worker {
-  const compiled = new URL('./register-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(compiled))) return new Worker(compiled, { workerData: job });
+  const dir = workerDir();
+  const compiled = path.join(/* turbopackIgnore: true */ dir, 'register-worker.js');
+  if (existsSync(compiled)) return new Worker(compiled, { workerData: job });
 
-  return new Worker(new URL('./register-worker-boot.mjs', import.meta.url), { workerData: job });
+  const boot = path.join(/* turbopackIgnore: true */ dir, 'register-worker-boot.mjs');
+
+  return new Worker(boot, { workerData: job });
+}
+
+/**
+ * This module's folder. The Next.js server bundle rewrites import.meta.url to a path
+ * that does not exist; the sources under the project folder are the fallback there.
+ */
+function workerDir(): string {
+  const here = import.meta.url.startsWith('file:')
+    ? path.dirname(fileURLToPath(import.meta.url))
+    : '';
+  if (here && existsSync(path.join(/* turbopackIgnore: true */ here, 'register-worker-boot.mjs'))) {
+    return here;
+  }
+
+  return path.join(/* turbopackIgnore: true */ process.cwd(), 'server', 'tracking');
 }
 
 function runInWorker(job: object): Promise<RegistrationResult> {
