@@ -69,6 +69,7 @@ async function writeLesionSeg(ctx: TimepointContext, ct: Awaited<ReturnType<type
     segments: order.map((e, i) => ({
       segmentNumber: i + 1,
       label: `Lesion ${i + 1}`,
+      organ: e.lesion.organ,
       frames: e.mask.frames,
     })),
   });

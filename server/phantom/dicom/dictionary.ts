@@ -45,6 +45,7 @@ export const DICTIONARY: Record<string, readonly [number, Vr | 'ox']> = {
   AcquisitionNumber: [0x00200012, 'IS'],
   AcquisitionTime: [0x00080032, 'TM'],
   ActualFrameDuration: [0x00181242, 'IS'],
+  AnatomicRegionSequence: [0x00082218, 'SQ'],
   AttenuationCorrectionMethod: [0x00541101, 'LO'],
   BitsAllocated: [0x00280100, 'US'],
   BitsStored: [0x00280101, 'US'],

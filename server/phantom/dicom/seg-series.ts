@@ -7,6 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImageGeometry } from '@/server/imaging/image';
 import { sliceZ } from '../grids';
+import type { Organ } from '../organs';
 import type { DicomDataset } from './encoder';
 import { encodePart10 } from './encoder';
 import { SOP_CLASS } from './modules';
@@ -14,6 +15,8 @@ import { SOP_CLASS } from './modules';
 export interface SegSegment {
   segmentNumber: number;
   label: string;
+  /** Written as the segment's Anatomic Region: readers take organ and node status from it. */
+  organ: Organ;
   /** Packed frames by CT slice k. */
   frames: Map<number, Uint8Array>;
 }
@@ -36,7 +39,18 @@ const code = (value: string, scheme: string, meaning: string) => ({
   CodeMeaning: meaning,
 });
 
+/** SNOMED CT body structures, as DICOM CID 4031 (Common Anatomic Regions) lists them. */
+const ANATOMIC_REGION: Record<Organ, [string, string]> = {
+  lung: ['39607008', 'Lung'],
+  liver: ['10200004', 'Liver'],
+  'lymph-node': ['59441001', 'Lymph node'],
+  bone: ['272673000', 'Bone'],
+  'soft-tissue': ['87784001', 'Soft tissue'],
+};
+
 function segmentItem(segment: SegSegment): DicomDataset {
+  const [regionCode, regionMeaning] = ANATOMIC_REGION[segment.organ];
+
   return {
     SegmentNumber: segment.segmentNumber,
     SegmentLabel: segment.label,
@@ -45,6 +59,7 @@ function segmentItem(segment: SegSegment): DicomDataset {
       code('49755003', 'SCT', 'Morphologically Altered Structure'),
     ],
     SegmentedPropertyTypeCodeSequence: [code('108369006', 'SCT', 'Neoplasm')],
+    AnatomicRegionSequence: [code(regionCode, 'SCT', regionMeaning)],
   };
 }
 
