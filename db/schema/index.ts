@@ -3,3 +3,4 @@ export * from './imaging';
 export * from './ingest';
 export * from './tracking';
 export * from './signals';
+export * from './response';
