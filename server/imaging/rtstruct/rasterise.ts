@@ -6,7 +6,7 @@
  *
  * Known shortcomings: contours must be parallel to the image slices (an oblique structure
  * set would need each contour resampled onto the grid in 3-D); a voxel centre exactly on
- * an edge counts as inside on the left and bottom edges only (the half-open rule), where
+ * an edge counts as inside on the low-i and low-j sides only (the half-open rule), where
  * some planning systems fill partial-volume fractions instead; and the frame of reference
  * is not compared with the image's here, which the caller must do when both are known.
  */

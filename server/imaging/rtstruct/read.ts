@@ -7,10 +7,9 @@ import type { DataSet } from 'dicom-parser';
 import type { Vec3 } from '../image';
 import { readDataSet } from '../dicom/read-dataset';
 import { DicomRejection } from '../dicom/rejection';
+import { RTSTRUCT_UID } from '../dicom/sop-class';
 import { decimal, items, numbers, text } from '../dicom/values';
 import type { RtContour, RtRoi, RtStructureSet } from './types';
-
-const RT_STRUCTURE_SET_STORAGE = '1.2.840.10008.5.1.4.1.1.481.3';
 
 function contoursOf(item: DataSet, source: string): RtContour[] {
   const contours: RtContour[] = [];
@@ -46,7 +45,7 @@ function contoursByRoi(ds: DataSet, source: string): Map<number, RtContour[]> {
 export function readRtStruct(bytes: Uint8Array, source: string): RtStructureSet {
   const { dataSet: ds } = readDataSet(bytes, source);
   const sopClass = text(ds, 'x00080016');
-  if (sopClass !== RT_STRUCTURE_SET_STORAGE) {
+  if (sopClass !== RTSTRUCT_UID) {
     throw new DicomRejection('UNSUPPORTED_SOP_CLASS', source, `SOP class ${sopClass ?? 'absent'}` +
       ' is not an RT Structure Set; give the RTSTRUCT file of the series.');
   }
