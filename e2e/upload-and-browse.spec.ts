@@ -92,3 +92,52 @@ function readTruth(patientId: string): { timepoints: unknown[] } {
 
   return patient;
 }
+
+test('a user corrects a series type and chooses another baseline', async ({ page }) => {
+  const { patientId } = firstPatientFolder();
+  await page.goto(`/patients/${patientId}`);
+
+  const firstType = page.getByLabel('Series type').first();
+  await firstType.selectOption('OTHER');
+  await expect(page.getByText('type set by user').first()).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Series type').first()).toHaveValue('OTHER');
+  await page.getByLabel('Series type').first().selectOption('CT');
+
+  const rows = page.getByRole('table').first().getByRole('row');
+  await rows.nth(2).getByRole('button', { name: 'Make baseline' }).click();
+  await expect(rows.nth(2)).toContainText('baseline (set by user)');
+  await expect(rows.nth(1).getByRole('button', { name: 'Make baseline' })).toBeVisible();
+});
+
+test('therapy lines are imported from a file and edited in place', async ({ page }) => {
+  const { patientId } = firstPatientFolder();
+  await page.goto(`/patients/${patientId}`);
+
+  await page
+    .getByLabel(/Import therapy lines/)
+    .setInputFiles(path.join(runDir(), 'cohort', 'therapy.csv'));
+  await expect(page.getByText(/^Imported \d+ lines/)).toBeVisible();
+  const therapyRows = page.locator('.panel', { hasText: 'Therapy' }).getByRole('row');
+  await expect(therapyRows.nth(1)).toBeVisible();
+
+  await therapyRows.nth(1).getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('textbox', { name: 'Agent' }).fill('Renamed agent');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Renamed agent').first()).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Timeline' })).toContainText('Renamed agent');
+});
+
+test('lesions are tracked across timepoints from the lesion table', async ({ page }) => {
+  const { patientId } = firstPatientFolder();
+  const truth = readTruth(patientId);
+  await page.goto(`/patients/${patientId}`);
+  await page.getByRole('link', { name: /lesion/i }).first().click();
+
+  await page.getByRole('button', { name: 'Track lesions' }).click();
+  const table = page.getByRole('table');
+  await expect(table).toBeVisible({ timeout: 240_000 });
+  // One column per timepoint besides the lesion column.
+  await expect(table.getByRole('columnheader')).toHaveCount(truth.timepoints.length + 1);
+  await expect(table.getByRole('row').nth(1)).toContainText(/ml/);
+});
