@@ -5,6 +5,7 @@ import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 
 import type { Db } from '@/db/client';
+import type { SuvInfo } from '@/db/schema';
 import { instances, series, studies, volumes } from '@/db/schema';
 import { assembleVolume } from '@/server/imaging/dicom/volume/assemble';
 import type { DicomInstance } from '@/server/imaging/dicom/instance';
@@ -12,12 +13,14 @@ import { parseDicom } from '@/server/imaging/dicom/parse';
 import { DicomRejection } from '@/server/imaging/dicom/rejection';
 import { readSegmentation } from '@/server/imaging/dicom/seg/read';
 import type { ImageGeometry } from '@/server/imaging/image';
+import type { SuvFactorResult } from '@/server/imaging/suv/factors';
 import { computeSuvFactors } from '@/server/imaging/suv/factors';
 import { volumePath } from '@/server/storage/layout';
 import { writeVolumePixels } from '@/server/storage/volumes';
 
 import type { PreparedInstance, PreparedSeries } from './prepared';
 import type { StagedFile } from './read-files';
+import { foldSliceFactors } from './decay-none';
 import { storeSegments } from './segments';
 
 /**
@@ -77,7 +80,12 @@ async function prepareImage(
   all: PreparedInstance[],
   parsed: DicomInstance[],
 ): Promise<PreparedSeries> {
-  const assembled = assembleVolume(parsed);
+  const suv =
+    header.modality === 'PT'
+      ? computeSuvFactors(parsed.flatMap((p) => (p.pet ? [p.pet] : [])))
+      : undefined;
+  const perSlice = suv?.available ? suv.instanceSuvBwFactors : undefined;
+  const assembled = assembleVolume(foldSliceFactors(parsed, perSlice));
   const volume = assembled.volume;
   const id = randomUUID();
   await writeVolumePixels(
@@ -85,10 +93,6 @@ async function prepareImage(
     volume.data,
   );
   const [minValue, maxValue] = range(volume.data);
-  const suv =
-    header.modality === 'PT'
-      ? computeSuvFactors(parsed.flatMap((p) => (p.pet ? [p.pet] : [])))
-      : undefined;
 
   return {
     header,
@@ -101,8 +105,16 @@ async function prepareImage(
       maxValue,
       report: assembled.report,
     },
-    suv: suv && (suv.available ? suv : { available: false, reason: suv.reason }),
+    suv: suv && suvInfo(suv),
   };
+}
+
+/** What the series keeps of the SUV result; per-slice factors are folded into pixels. */
+function suvInfo(suv: SuvFactorResult): SuvInfo {
+  if (!suv.available) return { available: false, reason: suv.reason };
+  const { suvBwFactor, sulFactor, method, warnings } = suv;
+
+  return { available: true, suvBwFactor, sulFactor, method, warnings };
 }
 
 function range(data: ArrayLike<number>): [number, number] {
