@@ -6,6 +6,7 @@ import { migrateCommand } from './migrate';
 import { patientsCommand } from './patients';
 import { phantomCommand } from './phantom';
 import { responseCommand } from './response';
+import { signalsCommand } from './signals';
 import { therapyCommand } from './therapy';
 import { trackCommand } from './track';
 import { tracksCommand } from './tracks';
@@ -20,5 +21,6 @@ export const commands: Command[] = [
   responseCommand,
   trackCommand,
   tracksCommand,
+  signalsCommand,
   migrateCommand,
 ];

@@ -1,6 +1,7 @@
 import { ingestRouter } from './routers/ingest';
 import { patientsRouter } from './routers/patients';
 import { seriesRouter } from './routers/series';
+import { signalsRouter } from './routers/signals';
 import { trackingRouter } from './routers/tracking';
 import { createCallerFactory, router } from './trpc';
 
@@ -9,6 +10,7 @@ export const appRouter = router({
   series: seriesRouter,
   ingest: ingestRouter,
   tracking: trackingRouter,
+  signals: signalsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,131 @@
+/**
+ * Computes and stores every lesion signal of one patient, timepoint by timepoint, with the
+ * PET references they need. Re-running replaces the automatic values and references;
+ * a liver sphere a user placed is kept and re-measured at its centre.
+ */
+import { eq } from 'drizzle-orm';
+
+import type { Db } from '@/db/client';
+import { signalRuns } from '@/db/schema';
+import type { ImageVolume } from '@/server/imaging/image';
+import { logger } from '@/server/lib/log';
+import {
+  computeLesionSignals, SIGNALS_ENGINE_VERSION, type PetSeries, type SeriesImage,
+} from '@/server/signals';
+
+import { pickSeries, readImage, readMask, type SignalSeries } from './images';
+import { findPatient, loadTimepointImages, type ImagedSeries, type TimepointImages }
+  from './load-inputs';
+import { replaceTimepointValues, type MaskSignals } from './persist-values';
+import { storeFmisoReference, storeLiverReference } from './references';
+import { effectiveSettings, readSignalSettings, type SignalSettings } from './settings';
+
+// The signals have no log channel of their own yet; they share the feature engine's.
+const log = logger('features');
+
+export interface SignalProgress {
+  timepoint: number;
+  timepoints: number;
+  date: string;
+  masks: number;
+}
+
+export interface ComputeSummary {
+  patientId: string;
+  timepoints: number;
+  masks: number;
+  values: number;
+  durationMs: number;
+}
+
+export async function computePatientSignals(
+  db: Db, dataDir: string, patientId: string, onProgress?: (p: SignalProgress) => void,
+): Promise<ComputeSummary> {
+  const started = Date.now();
+  const patient = await findPatient(db, patientId);
+  const settings = await readSignalSettings(db);
+  const points = await loadTimepointImages(db, patient.id);
+  let [masks, values] = [0, 0];
+  for (const [n, tp] of points.entries()) {
+    onProgress?.({ timepoint: n + 1, timepoints: points.length, date: tp.date,
+      masks: tp.masks.length });
+    values += await computeTimepoint(db, dataDir, patient.id, tp, settings);
+    masks += tp.masks.length;
+  }
+  const durationMs = Date.now() - started;
+  await recordRun(db, patient.id, settings, masks, durationMs);
+  log.info('signals computed', { durationMs, count: values });
+
+  return { patientId, timepoints: points.length, masks, values, durationMs };
+}
+
+async function recordRun(
+  db: Db, patientRowId: string, s: SignalSettings, maskCount: number, durationMs: number,
+) {
+  const row = { patientId: patientRowId, engineVersion: SIGNALS_ENGINE_VERSION,
+    settings: effectiveSettings(s), maskCount, durationMs, computedAt: new Date() };
+  await db.delete(signalRuns).where(eq(signalRuns.patientId, patientRowId));
+  await db.insert(signalRuns).values(row);
+}
+
+/** pickSeries only hands out PET series whose SUV factor is known. */
+function petOf(s: ImagedSeries, image: ImageVolume): PetSeries {
+  const suvBwFactor = s.series.suv?.suvBwFactor;
+  if (suvBwFactor === undefined) throw new Error(`Series ${s.series.id} has no SUV factor.`);
+
+  return { seriesUid: s.series.id, image, suvBwFactor, sulFactor: s.series.suv?.sulFactor ?? null };
+}
+
+async function readAll(dataDir: string, picked: SignalSeries) {
+  const read = async (s?: ImagedSeries) =>
+    s ? { s, image: await readImage(dataDir, s.volume) } : undefined;
+  const [ct, fdg, fmiso, flt, adc, ktrans] = await Promise.all([picked.ct, picked.fdg,
+    picked.fmiso, picked.flt, picked.adc, picked.ktrans].map(read));
+  const plain = (x?: { s: ImagedSeries; image: ImageVolume }): SeriesImage | undefined =>
+    x && { seriesUid: x.s.series.id, image: x.image };
+
+  return {
+    ct: plain(ct), adc: plain(adc), ktrans: plain(ktrans),
+    fdg: fdg && petOf(fdg.s, fdg.image),
+    fmiso: fmiso && petOf(fmiso.s, fmiso.image),
+    flt: flt && petOf(flt.s, flt.image),
+  };
+}
+
+async function computeTimepoint(
+  db: Db, dataDir: string, patientRowId: string, tp: TimepointImages, s: SignalSettings,
+): Promise<number> {
+  const images = await readAll(dataDir, pickSeries(tp));
+  const masks = await Promise.all(tp.masks.map(async (m) => ({
+    id: m.mask.id, gridSeriesId: m.grid.series.id,
+    image: await readMask(dataDir, m.mask, m.grid.volume) })));
+  const lesionMasks = masks.map((m) => m.image);
+  const ctx = (pet: PetSeries) =>
+    ({ patientRowId, timepointId: tp.id, petSeriesId: pet.seriesUid });
+  const { ct, fdg, fmiso } = images;
+  if (ct && fdg) await storeLiverReference(db, ctx(fdg), { ct: ct.image, fdg }, lesionMasks, s);
+  const fmisoRef = ct && fmiso
+    ? await storeFmisoReference(db, ctx(fmiso), { ct: ct.image, fmiso }, lesionMasks)
+    : null;
+  const sources = new Set(Object.entries({ CT: ct, 'PT:FDG': fdg, 'PT:FLT': images.flt,
+    'PT:FMISO': fmisoRef ? fmiso : undefined, MR_ADC: images.adc,
+    MR_DCE_KTRANS: images.ktrans }).flatMap(([key, image]) => (image ? [key] : [])));
+  const results: MaskSignals[] = masks.map((m) => ({
+    segmentMaskId: m.id,
+    sources,
+    signals: computeLesionSignals({
+      mask: m.image, maskSeries: m.gridSeriesId, ...defined({ ct: images.ct, fdg,
+        flt: images.flt, adc: images.adc, ktrans: images.ktrans,
+        fmiso: fmiso && fmisoRef ? { ...fmiso, reference: fmisoRef } : undefined }),
+    }),
+  }));
+
+  return replaceTimepointValues(db, patientRowId, tp.id, results);
+}
+
+/** Drops undefined members: the signal input's optional fields must be absent, not undefined. */
+function defined<T extends object>(o: T) {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
+}

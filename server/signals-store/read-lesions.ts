@@ -1,0 +1,50 @@
+/**
+ * Who each stored mask is: the tracked lesion it belongs to (lesion_observations) or,
+ * before tracking, the SEG segment itself.
+ */
+import { eq } from 'drizzle-orm';
+
+import type { Db } from '@/db/client';
+import { lesionObservations, lesionTracks, timepoints } from '@/db/schema';
+
+export interface LesionIdentity {
+  /** The track id when tracked, else the segment mask id. */
+  key: string;
+  label: string;
+  tracked: boolean;
+}
+
+export interface TrackPresence {
+  trackId: string;
+  label: string;
+  timepointId: string;
+  date: string;
+  present: boolean;
+  segmentMaskId: string | null;
+}
+
+export async function readTrackPresence(db: Db, patientRowId: string) {
+  const rows: TrackPresence[] = await db
+    .select({
+      trackId: lesionTracks.id, label: lesionTracks.label, timepointId: timepoints.id,
+      date: timepoints.date, present: lesionObservations.present,
+      segmentMaskId: lesionObservations.segmentMaskId,
+    })
+    .from(lesionObservations)
+    .innerJoin(lesionTracks, eq(lesionTracks.id, lesionObservations.trackId))
+    .innerJoin(timepoints, eq(timepoints.id, lesionObservations.timepointId))
+    .where(eq(lesionTracks.patientId, patientRowId));
+
+  return rows;
+}
+
+/** Mask id -> identity; a mask no track claims keeps its segment label. */
+export function identify(
+  presence: TrackPresence[], mask: { id: string; label: string },
+): LesionIdentity {
+  const seen = presence.find((p) => p.segmentMaskId === mask.id);
+
+  return seen
+    ? { key: seen.trackId, label: seen.label, tracked: true }
+    : { key: mask.id, label: mask.label, tracked: false };
+}

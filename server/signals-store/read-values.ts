@@ -1,0 +1,34 @@
+/** Stored signal values of one patient with the names a reader needs beside them. */
+import { asc, eq } from 'drizzle-orm';
+
+import type { Db } from '@/db/client';
+import { segmentMasks, series, signalValues, timepoints } from '@/db/schema';
+
+export async function readValueRows(db: Db, patientRowId: string) {
+  return db
+    .select({
+      segmentMaskId: signalValues.segmentMaskId,
+      segmentLabel: segmentMasks.label,
+      segmentNumber: segmentMasks.segmentNumber,
+      timepointId: signalValues.timepointId,
+      date: timepoints.date,
+      signalId: signalValues.signalId,
+      value: signalValues.value,
+      unit: signalValues.unit,
+      sourceSeriesId: signalValues.sourceSeriesId,
+      sourceSeriesUid: series.seriesInstanceUid,
+      sourceSeriesType: series.seriesType,
+      sourceSeriesDescription: series.description,
+      skippedReason: signalValues.skippedReason,
+      engineVersion: signalValues.engineVersion,
+      method: signalValues.method,
+    })
+    .from(signalValues)
+    .innerJoin(segmentMasks, eq(segmentMasks.id, signalValues.segmentMaskId))
+    .innerJoin(timepoints, eq(timepoints.id, signalValues.timepointId))
+    .leftJoin(series, eq(series.id, signalValues.sourceSeriesId))
+    .where(eq(signalValues.patientId, patientRowId))
+    .orderBy(asc(timepoints.date), asc(segmentMasks.segmentNumber), asc(signalValues.signalId));
+}
+
+export type ValueRow = Awaited<ReturnType<typeof readValueRows>>[number];
