@@ -78,3 +78,34 @@ export function median(values: number[]): number {
 
   return s.length % 2 ? s[mid]! : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 }
+
+/**
+ * Links between consecutive sightings: on each track, every measured observation paired
+ * with the next measured one; in the truth, every mask of a lesion paired with the
+ * lesion's next mask. Propagated observations carry no SEG label and are left out.
+ */
+export function consecutiveLinkScore(table: LesionTable, truthOf: Map<string, string>): LinkScore {
+  const predicted = chains(table.lesions.map((l) => [...l.observations]
+    .sort((a, b) => a.timepoint - b.timepoint)
+    .flatMap((o) => (o.segmentMaskId && o.source === 'segmentation' ? [o.segmentMaskId] : []))));
+  const timepointOf = new Map(table.lesions.flatMap((l) =>
+    l.observations.flatMap((o) => (o.segmentMaskId ? [[o.segmentMaskId, o.timepoint]] : []))));
+  const byLesion = new Map<string, string[]>();
+  truthOf.forEach((lesionId, mask) => byLesion.set(lesionId, [...(byLesion.get(lesionId) ?? []),
+    mask]));
+  const truth = chains([...byLesion.values()].map((masks) =>
+    masks.sort((a, b) => (timepointOf.get(a) ?? 0) - (timepointOf.get(b) ?? 0))));
+  const hits = [...predicted].filter((p) => truth.has(p)).length;
+  const precision = predicted.size ? hits / predicted.size : 1;
+  const recall = truth.size ? hits / truth.size : 1;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+
+  return { precision, recall, f1, truePairs: truth.size, predictedPairs: predicted.size };
+}
+
+function chains(sequences: string[][]): Set<string> {
+  const out = new Set<string>();
+  for (const s of sequences) s.slice(1).forEach((b, i) => out.add(`${s[i]}|${b}`));
+
+  return out;
+}
