@@ -3,3 +3,4 @@ export { assessPatient, loadResponseRows, type PatientResponse } from './assess-
 export type { CellView, LesionRow, ResponseRows, TimepointView } from './lesion-rows';
 export { saveOverride, type OverrideNote, type OverrideRequest } from './overrides';
 export { organFromRegion } from './organ-regions';
+export { responseDocument, type ResponseDocument } from './document';
