@@ -2,5 +2,6 @@ export * from './patients';
 export * from './imaging';
 export * from './ingest';
 export * from './tracking';
+export * from './tracking-extra';
 export * from './signals';
 export * from './response';
