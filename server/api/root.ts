@@ -1,5 +1,6 @@
 import { ingestRouter } from './routers/ingest';
 import { patientsRouter } from './routers/patients';
+import { responseRouter } from './routers/response';
 import { seriesRouter } from './routers/series';
 import { signalsRouter } from './routers/signals';
 import { trackingRouter } from './routers/tracking';
@@ -10,6 +11,7 @@ export const appRouter = router({
   series: seriesRouter,
   ingest: ingestRouter,
   tracking: trackingRouter,
+  response: responseRouter,
   signals: signalsRouter,
 });
 

@@ -43,7 +43,8 @@ export async function assessPatient(
     const input = recistInput(rows, criteria);
     const { output, reason } = runEngine(input, dates);
 
-    return { ...rows, patientId, criteria, input, result: output, notEvaluable: reason };
+    return { ...rows, patientId, criteria, input: reason ? null : input, result: output,
+      notEvaluable: reason };
   }
 
   const build = percistInput(rows, await readPetSignals(db, await patientRowId(db, patientId)));
@@ -56,7 +57,8 @@ export async function assessPatient(
   const { output, reason } = runEngine(build.input, dates);
   const result = reason ? output : withSkipped(output, build, dates);
 
-  return { ...rows, patientId, criteria, input: build.input, result, notEvaluable: reason };
+  return { ...rows, patientId, criteria, input: reason ? null : build.input, result,
+    notEvaluable: reason };
 }
 
 export async function loadResponseRows(
