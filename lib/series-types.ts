@@ -10,5 +10,6 @@ export const SERIES_TYPES = [
   'MR_DCE_KTRANS',
   'MR_DCE',
   'SEG',
+  'RTSTRUCT',
   'OTHER',
 ] as const;

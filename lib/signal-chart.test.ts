@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
 import {
-  baselineIndex, changeBetween, dayDomain, pointChanges, repeatabilityBand, valueDomain,
+  baselineIndex,
+  changeBetween,
+  dayDomain,
+  pointChanges,
+  repeatabilityBand,
+  valueDomain,
   withinBand,
 } from './signal-chart';
 import { dayOf } from './timeline-scale';
@@ -20,7 +25,8 @@ describe('pointChanges', () => {
     expect(c[0]).toEqual({ fromBaseline: null, nadir: null, fromNadir: null });
     // 10 -> 6: -4, -40%; nadir so far is the baseline 10.
     expect(c[1]).toEqual({
-      fromBaseline: { absolute: -4, percent: -40 }, nadir: 10,
+      fromBaseline: { absolute: -4, percent: -40 },
+      nadir: 10,
       fromNadir: { absolute: -4, percent: -40 },
     });
     // 10 -> 8: -20%; nadir min(10, 6) = 6, so 6 -> 8 is +2, +33.3%.
@@ -42,8 +48,10 @@ describe('pointChanges', () => {
   it('starts a lesion first seen after the patient baseline at its first point', () => {
     expect(baselineIndex(series.slice(2), '2026-01-01')).toBe(0);
     expect(baselineIndex(series, '2026-02-15')).toBe(2);
-    expect(pointChanges(series, 'decrease', '2026-02-15')[0]?.fromBaseline)
-      .toEqual({ absolute: 2, percent: 25 });
+    expect(pointChanges(series, 'decrease', '2026-02-15')[0]?.fromBaseline).toEqual({
+      absolute: 2,
+      percent: 25,
+    });
     expect(pointChanges(series, 'decrease', '2026-02-15')[1]?.nadir).toBeNull();
   });
 
@@ -63,7 +71,8 @@ describe('repeatabilityBand', () => {
   it('spans the relative limits around the baseline', () => {
     // 10 - 30% = 7; 10 + 40% = 14.
     const band = repeatabilityBand(10, {
-      relativePercent: { decrease: 30, increase: 40 }, absolute: null,
+      relativePercent: { decrease: 30, increase: 40 },
+      absolute: null,
     });
 
     expect(band).toEqual({ low: 7, high: 14 });
@@ -73,13 +82,19 @@ describe('repeatabilityBand', () => {
 
   it('reaches to the wider bound when both are given', () => {
     // Small baseline: 2 - 30% = 1.4 but the absolute 1.0 reaches 1.0; 2 + 40% = 2.8 vs 3.0.
-    expect(repeatabilityBand(2, {
-      relativePercent: { decrease: 30, increase: 40 }, absolute: 1,
-    })).toEqual({ low: 1, high: 3 });
+    expect(
+      repeatabilityBand(2, {
+        relativePercent: { decrease: 30, increase: 40 },
+        absolute: 1,
+      }),
+    ).toEqual({ low: 1, high: 3 });
     // Large baseline: 20 - 6 = 14 is wider than 20 - 1.
-    expect(repeatabilityBand(20, {
-      relativePercent: { decrease: 30, increase: 40 }, absolute: 1,
-    })).toEqual({ low: 14, high: 28 });
+    expect(
+      repeatabilityBand(20, {
+        relativePercent: { decrease: 30, increase: 40 },
+        absolute: 1,
+      }),
+    ).toEqual({ low: 14, high: 28 });
   });
 
   it('has no band without limits', () => {
@@ -104,7 +119,9 @@ describe('domains', () => {
   });
 
   it('spans the dates in days with padding', () => {
-    expect(dayDomain(['2026-03-01', '2026-01-01'], 5))
-      .toEqual([dayOf('2026-01-01') - 5, dayOf('2026-03-01') + 5]);
+    expect(dayDomain(['2026-03-01', '2026-01-01'], 5)).toEqual([
+      dayOf('2026-01-01') - 5,
+      dayOf('2026-03-01') + 5,
+    ]);
   });
 });

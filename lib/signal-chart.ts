@@ -47,7 +47,9 @@ export function baselineIndex(points: DatedValue[], baselineDate?: string): numb
  * highest when response means an increase, as for doubling time), the PERCIST sense.
  */
 export function pointChanges(
-  points: DatedValue[], direction: ResponseDirection, baselineDate?: string,
+  points: DatedValue[],
+  direction: ResponseDirection,
+  baselineDate?: string,
 ): PointChanges[] {
   const b = baselineIndex(points, baselineDate);
   const base = points[b];
@@ -118,6 +120,8 @@ const DAY_MS = 86_400_000;
 
 export function dayLabel(day: number): string {
   return new Date(day * DAY_MS).toLocaleString('en', {
-    month: 'short', year: '2-digit', timeZone: 'UTC',
+    month: 'short',
+    year: '2-digit',
+    timeZone: 'UTC',
   });
 }

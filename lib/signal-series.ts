@@ -3,7 +3,12 @@
  * order with their changes, and the repeatability band around its baseline value.
  */
 import {
-  baselineIndex, pointChanges, repeatabilityBand, withinBand, type PointChanges, type RepeatabilityLimits,
+  baselineIndex,
+  pointChanges,
+  repeatabilityBand,
+  withinBand,
+  type PointChanges,
+  type RepeatabilityLimits,
   type ResponseDirection,
 } from './signal-chart';
 import { dayOf } from './timeline-scale';
@@ -47,12 +52,17 @@ export interface SignalSpec {
 }
 
 function seriesName(v: StoredValue): string {
-  return [v.sourceSeriesType, v.sourceSeriesDescription].filter(Boolean).join(' ') ||
-    (v.sourceSeriesUid ?? 'unknown series');
+  return (
+    [v.sourceSeriesType, v.sourceSeriesDescription].filter(Boolean).join(' ') ||
+    (v.sourceSeriesUid ?? 'unknown series')
+  );
 }
 
 export function lesionSeries(
-  values: StoredValue[], lesions: Lesion[], signal: SignalSpec, baselineDate?: string,
+  values: StoredValue[],
+  lesions: Lesion[],
+  signal: SignalSpec,
+  baselineDate?: string,
 ): LesionSeries[] {
   return lesions.flatMap((lesion) => {
     const own = values
@@ -64,13 +74,20 @@ export function lesionSeries(
     const base = dated[baselineIndex(dated, baselineDate)];
     const band = base ? repeatabilityBand(base.value, signal.repeatability) : null;
 
-    return [{
-      lesion,
-      band,
-      points: own.map((v, n) => ({
-        ...changes[n]!, day: dayOf(v.date), date: v.date, value: v.value as number,
-        lesionLabel: lesion.label, series: seriesName(v), withinNoise: withinBand(v.value!, band),
-      })),
-    }];
+    return [
+      {
+        lesion,
+        band,
+        points: own.map((v, n) => ({
+          ...changes[n]!,
+          day: dayOf(v.date),
+          date: v.date,
+          value: v.value as number,
+          lesionLabel: lesion.label,
+          series: seriesName(v),
+          withinNoise: withinBand(v.value!, band),
+        })),
+      },
+    ];
   });
 }

@@ -5,8 +5,8 @@ export default function Page() {
     <>
       <h1>Ingest scans</h1>
       <p className="muted">
-        DICOM CT, MR, PET and SEG. Files are checked one by one: good files go in even when others
-        are refused, and every refused file gets its reason.
+        DICOM CT, MR, PET, SEG and RTSTRUCT. Files are checked one by one: good files go in even
+        when others are refused, and every refused file gets its reason.
       </p>
       <UploadPage />
     </>

@@ -13,7 +13,11 @@ export interface CellObservation {
 }
 
 export function LesionCell({
-  observation, isFirst, isAfterBaseline, selected, onSelect,
+  observation,
+  isFirst,
+  isAfterBaseline,
+  selected,
+  onSelect,
 }: {
   observation: CellObservation | undefined;
   isFirst: boolean;
@@ -27,8 +31,10 @@ export function LesionCell({
   return (
     <td
       onClick={observation.present ? onSelect : undefined}
-      style={{ cursor: observation.present ? 'pointer' : undefined,
-        outline: selected ? '2px solid var(--accent)' : undefined }}
+      style={{
+        cursor: observation.present ? 'pointer' : undefined,
+        outline: selected ? '2px solid var(--accent)' : undefined,
+      }}
     >
       {observation.present && (
         <div>
@@ -36,7 +42,11 @@ export function LesionCell({
         </div>
       )}
       <div>
-        {badges.map((b) => <span key={b.text} className={`badge ${b.tone}`}>{b.text}</span>)}
+        {badges.map((b) => (
+          <span key={b.text} className={`badge ${b.tone}`}>
+            {b.text}
+          </span>
+        ))}
       </div>
     </td>
   );

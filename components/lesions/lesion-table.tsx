@@ -12,7 +12,10 @@ import { ReviewPanel } from './review-panel';
 import { TrackButton } from './track-button';
 
 const REGISTRATION_TONE: Record<string, string> = {
-  baseline: 'ok', ok: 'ok', failed: 'bad', 'not-run': '',
+  baseline: 'ok',
+  ok: 'ok',
+  failed: 'bad',
+  'not-run': '',
 };
 
 /** One row per tracked lesion, one column per timepoint. */
@@ -54,16 +57,21 @@ export function LesionTable({ patientId }: { patientId: string }) {
           <tbody>
             {lesions.map((lesion) => (
               <tr key={lesion.id}>
-                <td>{lesion.label} <span className="badge">{lesion.status}</span></td>
+                <td>
+                  {lesion.label} <span className="badge">{lesion.status}</span>
+                </td>
                 {timepoints.map((t) => {
                   const o = lesion.observations.find((x) => x.timepoint === t.index);
 
                   return (
-                    <LesionCell key={t.id} observation={o}
+                    <LesionCell
+                      key={t.id}
+                      observation={o}
                       isFirst={o === lesion.observations[0]}
                       isAfterBaseline={t.index > baselineIndex}
                       selected={o !== undefined && selected?.id === o.id}
-                      onSelect={() => o && setSelected({ id: o.id, label: lesion.label })} />
+                      onSelect={() => o && setSelected({ id: o.id, label: lesion.label })}
+                    />
                   );
                 })}
               </tr>
@@ -72,8 +80,13 @@ export function LesionTable({ patientId }: { patientId: string }) {
         </table>
       )}
       {selected && (
-        <ReviewPanel patientId={patientId} observationId={selected.id}
-          trackLabel={selected.label} tracks={lesions} onDone={() => setSelected(null)} />
+        <ReviewPanel
+          patientId={patientId}
+          observationId={selected.id}
+          trackLabel={selected.label}
+          tracks={lesions}
+          onDone={() => setSelected(null)}
+        />
       )}
     </>
   );

@@ -8,7 +8,11 @@ import { useTRPC } from '@/lib/trpc';
 
 /** Confirm, relink or mark new the selected observation; recorded as 'web user'. */
 export function ReviewPanel({
-  patientId, observationId, trackLabel, tracks, onDone,
+  patientId,
+  observationId,
+  trackLabel,
+  tracks,
+  onDone,
 }: {
   patientId: string;
   observationId: string;
@@ -19,14 +23,16 @@ export function ReviewPanel({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [target, setTarget] = useState('');
-  const decide = useMutation(trpc.tracking.decide.mutationOptions({
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({
-        queryKey: trpc.tracking.table.queryKey({ patientId }),
-      });
-      onDone();
-    },
-  }));
+  const decide = useMutation(
+    trpc.tracking.decide.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({
+          queryKey: trpc.tracking.table.queryKey({ patientId }),
+        });
+        onDone();
+      },
+    }),
+  );
   const others = tracks.filter((t) => t.label !== trackLabel);
 
   return (
@@ -34,24 +40,39 @@ export function ReviewPanel({
       <h2 style={{ marginTop: 0 }}>Review {trackLabel}</h2>
       {decide.error && <ErrorBox error={decide.error} />}
       <div className="row">
-        <button disabled={decide.isPending}
-          onClick={() => decide.mutate({ kind: 'confirm', observationId })}>
+        <button
+          disabled={decide.isPending}
+          onClick={() => decide.mutate({ kind: 'confirm', observationId })}
+        >
           Confirm link
         </button>
-        <button className="secondary" disabled={decide.isPending}
-          onClick={() => decide.mutate({ kind: 'mark-new', observationId })}>
+        <button
+          className="secondary"
+          disabled={decide.isPending}
+          onClick={() => decide.mutate({ kind: 'mark-new', observationId })}
+        >
           Mark as new lesion
         </button>
         <label>
           Move to{' '}
-          <select aria-label="Target lesion" value={target}
-            onChange={(e) => setTarget(e.target.value)}>
+          <select
+            aria-label="Target lesion"
+            value={target}
+            onChange={(e) => setTarget(e.target.value)}
+          >
             <option value="">choose a lesion</option>
-            {others.map((t) => <option key={t.id} value={t.id}>{t.label}</option>)}
+            {others.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.label}
+              </option>
+            ))}
           </select>
         </label>
-        <button className="secondary" disabled={!target || decide.isPending}
-          onClick={() => decide.mutate({ kind: 'relink', observationId, targetTrackId: target })}>
+        <button
+          className="secondary"
+          disabled={!target || decide.isPending}
+          onClick={() => decide.mutate({ kind: 'relink', observationId, targetTrackId: target })}
+        >
           Relink
         </button>
       </div>

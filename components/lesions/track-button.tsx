@@ -14,11 +14,14 @@ export function TrackButton({ patientId }: { patientId: string }) {
     ...trpc.tracking.status.queryOptions({ patientId }),
     refetchInterval: (q) => (isActive(q.state.data?.state) ? 1000 : false),
   });
-  const start = useMutation(trpc.tracking.start.mutationOptions({
-    onSuccess: () => queryClient.invalidateQueries({
-      queryKey: trpc.tracking.status.queryKey({ patientId }),
+  const start = useMutation(
+    trpc.tracking.start.mutationOptions({
+      onSuccess: () =>
+        queryClient.invalidateQueries({
+          queryKey: trpc.tracking.status.queryKey({ patientId }),
+        }),
     }),
-  }));
+  );
   const state = status.data?.state;
   useEffect(() => {
     if (state !== 'done') return;
@@ -35,7 +38,9 @@ export function TrackButton({ patientId }: { patientId: string }) {
       {isActive(state) && p && (
         <>
           <progress aria-label="Tracking progress" max={p.total || 1} value={p.done} />
-          <span className="muted">{p.phase} {p.done} / {p.total}</span>
+          <span className="muted">
+            {p.phase} {p.done} / {p.total}
+          </span>
         </>
       )}
       {state === 'failed' && <span className="badge bad">{status.data?.error}</span>}

@@ -26,6 +26,8 @@ export function PatientPage({ patientId }: { patientId: string }) {
       <h1>Patient {p.patientId}</h1>
       <p>
         <Link href={`/patients/${encodeURIComponent(p.patientId)}/lesions`}>Lesion table</Link>
+        {' · '}
+        <Link href={`/patients/${encodeURIComponent(p.patientId)}/signals`}>Hallmark signals</Link>
       </p>
       <p className="muted">
         {[

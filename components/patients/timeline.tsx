@@ -96,7 +96,7 @@ const SHORT_LABEL: Record<string, string> = {
 /** One short line per kind of scan, stacked above the mark so dates stay readable. */
 function modalitiesOf(t: TimelinePoint): string[] {
   const labels = t.series
-    .filter((s) => s.seriesType !== 'SEG')
+    .filter((s) => s.seriesType !== 'SEG' && s.seriesType !== 'RTSTRUCT')
     .map((s) =>
       s.modality === 'PT' && s.tracer
         ? `${s.tracer} PET`

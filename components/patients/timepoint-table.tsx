@@ -98,7 +98,7 @@ function SeriesLine({
 }) {
   return (
     <div className="row" style={{ marginBottom: 4 }}>
-      {s.seriesType === 'SEG' ? (
+      {s.seriesType === 'SEG' || s.seriesType === 'RTSTRUCT' ? (
         <span>{s.description ?? 'Segmentation'}</span>
       ) : (
         <Link href={`/series/${s.id}`}>{s.description ?? s.seriesType}</Link>

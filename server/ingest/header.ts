@@ -16,8 +16,21 @@ export function isoFromDicomDate(value: string | undefined): string | undefined 
   return Number.isNaN(Date.parse(iso)) ? undefined : iso;
 }
 
+/** The header fields that place a file in a patient's record and in time. */
+type Placement = Pick<
+  DicomInstance,
+  | 'sopInstanceUid'
+  | 'patient'
+  | 'study'
+  | 'series'
+  | 'acquisitionDate'
+  | 'acquisitionDateTime'
+  | 'contentDate'
+  | 'instanceCreationDate'
+>;
+
 /** Why a file cannot be placed in a patient's record, or undefined when it can. */
-export function missingIdentity(instance: DicomInstance): string | undefined {
+export function missingIdentity(instance: Placement): string | undefined {
   if (!instance.sopInstanceUid) return 'SOP Instance UID (0008,0018) is missing.';
   if (!instance.series.uid) return 'Series Instance UID (0020,000E) is missing.';
   if (!instance.study.uid) return 'Study Instance UID (0020,000D) is missing.';
@@ -36,7 +49,7 @@ export function missingIdentity(instance: DicomInstance): string | undefined {
  * series, acquisition, content and (last) instance creation dates stand in, in that
  * order, and the stand-in is logged as non-conformant input.
  */
-export function studyDateOf(instance: DicomInstance): string | undefined {
+export function studyDateOf(instance: Placement): string | undefined {
   const study = isoFromDicomDate(instance.study.date);
   if (study) return study;
 

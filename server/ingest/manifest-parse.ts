@@ -11,6 +11,8 @@ import { parseCsvRecords } from '@/server/therapy/parse';
  * to the manifest's folder. Columns: patient, date, series_type, tracer, image, mask,
  * units (PET only: "SUV" when the image already holds SUV body weight).
  */
+const IMAGE_TYPES = SERIES_TYPES.filter((t) => t !== 'SEG' && t !== 'RTSTRUCT');
+
 const rowSchema = z.object({
   patient: z.string().trim().min(1, 'patient is empty'),
   date: z
@@ -18,8 +20,8 @@ const rowSchema = z.object({
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as yyyy-mm-dd')
     .refine((s) => !Number.isNaN(Date.parse(s)), 'not a calendar date'),
-  seriesType: z.enum(SERIES_TYPES.filter((t) => t !== 'SEG') as [string, ...string[]], {
-    error: `series type must be one of ${SERIES_TYPES.filter((t) => t !== 'SEG').join(', ')}`,
+  seriesType: z.enum(IMAGE_TYPES as [string, ...string[]], {
+    error: `series type must be one of ${IMAGE_TYPES.join(', ')}`,
   }),
   tracer: z.string().trim().toUpperCase().optional(),
   image: z.string().trim().min(1, 'image path is empty'),

@@ -169,13 +169,16 @@ function seriesFailure(uid: string, err: unknown): string {
   return `The series could not be assembled (${why}); nothing of it was stored.`;
 }
 
+/** Series that outline lesions on another series, which must be committed first. */
+const OUTLINES = new Set(['SEG', 'RTSTRUCT']);
+
 function groupBySeries(staged: StagedFile[]): StagedFile[][] {
   const groups = new Map<string, StagedFile[]>();
   for (const file of staged) {
     const uid = file.header.seriesInstanceUid;
     groups.set(uid, [...(groups.get(uid) ?? []), file]);
   }
-  const isSeg = (g: StagedFile[]) => (g[0]?.header.seriesType === 'SEG' ? 1 : 0);
+  const isSeg = (g: StagedFile[]) => (OUTLINES.has(g[0]?.header.seriesType ?? '') ? 1 : 0);
 
   return [...groups.values()].sort((a, b) => isSeg(a) - isSeg(b));
 }

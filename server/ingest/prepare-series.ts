@@ -21,6 +21,7 @@ import { writeVolumePixels } from '@/server/storage/volumes';
 import type { PreparedInstance, PreparedSeries } from './prepared';
 import type { StagedFile } from './read-files';
 import { foldSliceFactors } from './decay-none';
+import { structureSetMasks } from './rtstruct';
 import { storeSegments } from './segments';
 
 /**
@@ -38,14 +39,43 @@ export async function prepareSeries(
   if (!first) throw new Error('prepareSeries needs at least one file.');
 
   const all = [...(await storedInstances(db, dataDir, first.header.seriesInstanceUid)), ...staged];
-  const parsed = await Promise.all(all.map((i) => parseStored(i)));
   const header = first.header;
 
   if (header.seriesType === 'SEG') {
-    return prepareSegmentation(db, dataDir, header, all, parsed);
+    return prepareSegmentation(db, dataDir, header, all, await parseAll(all));
   }
+  if (header.seriesType === 'RTSTRUCT') return prepareStructureSet(db, dataDir, header, all);
 
-  return prepareImage(dataDir, header, all, parsed);
+  return prepareImage(dataDir, header, all, await parseAll(all));
+}
+
+function parseAll(all: PreparedInstance[]): Promise<DicomInstance[]> {
+  return Promise.all(all.map((i) => parseStored(i)));
+}
+
+async function prepareStructureSet(
+  db: Db,
+  dataDir: string,
+  header: PreparedSeries['header'],
+  all: PreparedInstance[],
+): Promise<PreparedSeries> {
+  const file = all[0];
+  if (!file || all.length > 1) {
+    throw new DicomRejection(
+      'INCONSISTENT_SERIES',
+      header.seriesInstanceUid,
+      'An RTSTRUCT series must hold exactly one structure set.',
+    );
+  }
+  const target = await referencedGrid(db, header);
+  const buffer = await fs.readFile(file.stagedPath);
+  const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  const list = await storeSegments(
+    dataDir,
+    structureSetMasks(bytes, file.sourcePath, target.geometry),
+  );
+
+  return { header, instances: all, segments: { imageSeriesUid: target.seriesUid, list } };
 }
 
 async function parseStored(instance: PreparedInstance): Promise<DicomInstance> {
@@ -175,8 +205,8 @@ async function referencedGrid(db: Db, header: PreparedSeries['header']) {
     throw new DicomRejection(
       'SEG_OFF_GRID',
       header.seriesInstanceUid,
-      'The image series this SEG annotates has not been ingested; ' +
-        'ingest it (in the same upload is fine) and send the SEG again.',
+      'The image series these lesion outlines were drawn on has not been ingested; ' +
+        'ingest it (in the same upload is fine) and send this file again.',
     );
   }
   const v = pick.volume;

@@ -9,6 +9,8 @@ import { isDicomRejection } from '@/server/imaging/dicom/rejection';
 import { writeFileAtomic } from '@/server/storage/files';
 
 import { missingIdentity, seriesHeaderOf } from './header';
+import type { StructureSetFile } from './rtstruct';
+import { readStructureSetHeader } from './rtstruct';
 import type { FileOutcomeRecord } from './outcomes';
 import type { PreparedInstance, SeriesHeader } from './prepared';
 import type { SourceFile } from './sources';
@@ -65,19 +67,10 @@ async function readOne(
     return reject(`Could not read the file (${err instanceof Error ? err.message : err}).`);
   }
 
-  let instance;
-  try {
-    instance = parseDicom(bytes, file.path);
-  } catch (err) {
-    if (isDicomRejection(err)) return reject(err.reason);
-    throw err;
-  }
-  const missing = missingIdentity(instance);
-  if (missing) return reject(missing);
+  const identified = identify(bytes, file.path);
+  if (typeof identified === 'string') return reject(identified);
+  const { header, sopInstanceUid: sopUid, sopClassUid, digest } = identified;
 
-  const sopUid = instance.sopInstanceUid ?? '';
-  const digest = instance.contentSha256;
-  const header = seriesHeaderOf(instance);
   const stored = seen.get(sopUid) ?? (await storedDigest(db, sopUid));
   if (stored === digest) {
     return { path: file.path, outcome: 'unchanged', seriesInstanceUid: header.seriesInstanceUid };
@@ -99,12 +92,36 @@ async function readOne(
   return {
     header,
     sopInstanceUid: sopUid,
-    sopClassUid: instance.sopClassUid,
+    sopClassUid,
     digest,
     sizeBytes: bytes.byteLength,
     stagedPath,
     sourcePath: file.path,
   };
+}
+
+/**
+ * The facts ingest needs from one file, or why it cannot be used. Structure sets have
+ * no pixels and are read by their own reader.
+ */
+function identify(bytes: Uint8Array, source: string): StructureSetFile | string {
+  try {
+    const instance = parseDicom(bytes, source);
+
+    return (
+      missingIdentity(instance) ?? {
+        header: seriesHeaderOf(instance),
+        sopInstanceUid: instance.sopInstanceUid ?? '',
+        sopClassUid: instance.sopClassUid,
+        digest: instance.contentSha256,
+      }
+    );
+  } catch (err) {
+    if (!isDicomRejection(err)) throw err;
+    if (err.code !== 'RTSTRUCT') return err.reason;
+
+    return readStructureSetHeader(bytes, source);
+  }
 }
 
 async function storedDigest(db: Db, sopInstanceUid: string): Promise<string | undefined> {

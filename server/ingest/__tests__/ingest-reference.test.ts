@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { instances, series, volumes } from '@/db/schema';
+import { instances, segmentMasks, series, volumes } from '@/db/schema';
 import { dataFolder } from '@/server/imaging/dicom/__tests__/shared-data';
 import { readVolume } from '@/server/storage/volumes';
 import type { TestDatabase } from '@/server/testing/databases';
@@ -42,14 +42,15 @@ describe.skipIf(!phantom.present)('ingest of the IBSI CT phantom', () => {
     });
   };
 
-  it('assembles the 60 slices into one volume and refuses the RTSTRUCT by name', async () => {
+  it('assembles the 60 slices and rasterises the RTSTRUCT GTV onto them', async () => {
     const summary = await ingest(phantom.folder);
 
-    expect(summary.ingested).toBe(60);
-    expect(summary.rejected).toHaveLength(1);
-    expect(summary.rejected[0]?.path).toMatch(/DCM_RS_00060\.dcm$/);
-    expect(summary.rejected[0]?.reason).toMatch(/^RTSTRUCT is not supported/);
-    expect(summary.patients).toEqual([{ patientId: expect.any(String), timepoints: 1, series: 1 }]);
+    expect(summary.rejected).toEqual([]);
+    expect(summary.ingested).toBe(61);
+    expect(summary.patients).toEqual([{ patientId: expect.any(String), timepoints: 1, series: 2 }]);
+    // The phantom's own NIfTI mask of this GTV holds 125,256 voxels on the same grid.
+    const masks = await db.handle.db.select().from(segmentMasks);
+    expect(masks.map((m) => [m.label, m.voxelCount])).toEqual([['GTV-1', 125256]]);
 
     const [row] = await db.handle.db.select().from(volumes);
     // The manual gives the phantom as 204 x 201 voxels of 0.977 mm, 60 slices of 3 mm.
@@ -75,7 +76,7 @@ describe.skipIf(!phantom.present)('ingest of the IBSI CT phantom', () => {
     const summary = await ingest(phantom.folder);
 
     expect(summary.ingested).toBe(0);
-    expect(summary.unchanged).toBe(60);
+    expect(summary.unchanged).toBe(61);
     expect(await db.handle.db.select({ id: volumes.id }).from(volumes)).toEqual(before);
   });
 
@@ -121,7 +122,7 @@ describe.skipIf(!phantom.present)('ingest of the IBSI CT phantom', () => {
     expect(summary.rejected.find((r) => r.path.includes('escape'))?.path).toContain('archive.zip!');
 
     const stored = await db.handle.db.select({ id: instances.id }).from(instances);
-    expect(stored).toHaveLength(60);
+    expect(stored).toHaveLength(61);
   });
 
   it('keeps the stored file when a conflicting one arrives', async () => {

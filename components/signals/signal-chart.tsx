@@ -1,0 +1,131 @@
+'use client';
+
+import {
+  CartesianGrid,
+  ReferenceArea,
+  ResponsiveContainer,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+
+import { dayDomain, dayLabel, valueDomain } from '@/lib/signal-chart';
+import type { ChartPoint, LesionSeries } from '@/lib/signal-series';
+import { dayOf } from '@/lib/timeline-scale';
+
+import { PointTooltip } from './point-tooltip';
+
+// Colour-blind safe qualitative palette (Okabe-Ito), cycled over lesions.
+const COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'];
+
+export interface TherapyPeriod {
+  id: string;
+  agent: string;
+  startDate: string;
+  endDate: string | null;
+}
+
+interface Props {
+  title: string;
+  unit: string;
+  lines: LesionSeries[];
+  therapy: TherapyPeriod[];
+  dates: string[];
+}
+
+/** One signal over time: a line per tracked lesion, therapy bands, baseline noise bands. */
+export function SignalChart({ title, unit, lines, therapy, dates }: Props) {
+  const lastDate = dates.at(-1) ?? '';
+  const xDomain = dayDomain([
+    ...dates,
+    ...therapy.flatMap((t) => [t.startDate, t.endDate ?? lastDate]),
+  ]);
+  const yDomain = valueDomain(
+    lines.flatMap((l) => [
+      ...l.points.map((p) => p.value),
+      ...(l.band ? [l.band.low, l.band.high] : []),
+    ]),
+  );
+
+  return (
+    <div className="panel" style={{ marginBottom: 0 }}>
+      <div className="small" style={{ fontWeight: 600 }}>
+        {title} {unit && <span className="muted">({unit})</span>}
+      </div>
+      <ResponsiveContainer width="100%" height={190}>
+        <ScatterChart margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
+          <CartesianGrid stroke="#eef1f4" />
+          <XAxis
+            type="number"
+            dataKey="day"
+            domain={xDomain}
+            tickFormatter={dayLabel}
+            tick={{ fontSize: 11 }}
+            allowDataOverflow
+          />
+          <YAxis
+            type="number"
+            dataKey="value"
+            domain={yDomain}
+            width={52}
+            tick={{ fontSize: 11 }}
+            tickFormatter={(v: number) => Number(v.toPrecision(3)).toString()}
+            allowDataOverflow
+          />
+          {therapy.map((t) => (
+            <ReferenceArea
+              key={t.id}
+              x1={dayOf(t.startDate)}
+              x2={dayOf(t.endDate ?? lastDate)}
+              fill="var(--accent)"
+              fillOpacity={0.08}
+              ifOverflow="hidden"
+            />
+          ))}
+          {lines.map(
+            (l) =>
+              l.band && (
+                <ReferenceArea
+                  key={`band-${l.lesion.key}`}
+                  y1={l.band.low}
+                  y2={l.band.high}
+                  fill="#888"
+                  fillOpacity={0.12}
+                  ifOverflow="hidden"
+                />
+              ),
+          )}
+          <Tooltip content={<PointTooltip unit={unit} />} cursor={false} />
+          {lines.map((l, n) => (
+            <Scatter
+              key={l.lesion.key}
+              name={l.lesion.label}
+              data={l.points}
+              fill={COLOURS[n % COLOURS.length]}
+              line={l.lesion.tracked}
+              lineType="joint"
+              isAnimationActive={false}
+            />
+          ))}
+        </ScatterChart>
+      </ResponsiveContainer>
+      <Legend lines={lines} />
+    </div>
+  );
+}
+
+function Legend({ lines }: { lines: LesionSeries[] }) {
+  return (
+    <div className="small muted">
+      {lines.map((l, n) => (
+        <span key={l.lesion.key} style={{ marginRight: 10 }}>
+          <span style={{ color: COLOURS[n % COLOURS.length] }}>●</span> {l.lesion.label}
+        </span>
+      ))}
+    </div>
+  );
+}
+
+export type { ChartPoint };
