@@ -27,6 +27,8 @@ export function PatientPage({ patientId }: { patientId: string }) {
       <p>
         <Link href={`/patients/${encodeURIComponent(p.patientId)}/lesions`}>Lesion table</Link>
         {' · '}
+        <Link href={`/patients/${encodeURIComponent(p.patientId)}/response`}>Response</Link>
+        {' · '}
         <Link href={`/patients/${encodeURIComponent(p.patientId)}/signals`}>Hallmark signals</Link>
       </p>
       <p className="muted">
