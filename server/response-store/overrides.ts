@@ -2,6 +2,10 @@
  * Reading and writing a reader's corrections. A new override replaces the previous one of
  * the same kind on the same lesion (any mask of its track) and timepoint; clearing one
  * deletes it, so the automatic value shows again.
+ *
+ * Known shortcoming: an override follows its mask, so when a reader relinks that mask to
+ * another track the override moves with it; keying by the set of masks at the time of
+ * the override and asking the reader on conflicts would lift this.
  */
 import { and, asc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 

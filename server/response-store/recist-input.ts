@@ -3,6 +3,11 @@
  * on a scan is not evaluated; a non-target left out of a not-evaluated scan counts as
  * not evaluated; a lesion first seen after the baseline is new wherever it is present,
  * unequivocal unless the reader says it is equivocal or not new at all.
+ *
+ * Known shortcomings: the slice thickness of each scan is not passed, so the engine uses
+ * its 10 mm measurable minimum even for thick slices, and a lesion present but too small
+ * to measure is never marked tooSmall (it reads its measured value); reading the CT's
+ * slice thickness and a minimum-size rule from the volume rows would lift both.
  */
 import type { ResponseInput } from '@/server/response/schema/input';
 
