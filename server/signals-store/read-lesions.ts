@@ -8,7 +8,10 @@ import type { Db } from '@/db/client';
 import { lesionObservations, lesionTracks, timepoints } from '@/db/schema';
 
 export interface LesionIdentity {
-  /** The track id when tracked, else the segment mask id. */
+  /**
+   * The track id when tracked; else 'segment:<label>', which groups an untracked segment's
+   * points under one name without claiming they are one lesion (no line joins them).
+   */
   key: string;
   label: string;
   tracked: boolean;
@@ -38,7 +41,7 @@ export async function readTrackPresence(db: Db, patientRowId: string) {
   return rows;
 }
 
-/** Mask id -> identity; a mask no track claims keeps its segment label. */
+/** Mask -> identity; a mask no track claims is shown under its segment label. */
 export function identify(
   presence: TrackPresence[], mask: { id: string; label: string },
 ): LesionIdentity {
@@ -46,5 +49,5 @@ export function identify(
 
   return seen
     ? { key: seen.trackId, label: seen.label, tracked: true }
-    : { key: mask.id, label: mask.label, tracked: false };
+    : { key: `segment:${mask.label}`, label: mask.label, tracked: false };
 }
