@@ -83,7 +83,7 @@ function propagatedErrors(table: LesionTable, p: PatientTruth, truthOf: Map<stri
       if (o.source !== 'propagated' || o.volumeMl === null) continue;
       const t = p.timepoints[o.timepoint]?.lesions.find((l) => l.lesionId === trueId);
       if (!t?.present) continue;
-      const trueMl = t.voxelCount * t.voxelVolumeMl;
+      const trueMl = t.voxelVolumeMl;
       errors.push(Math.abs(o.volumeMl - trueMl) / trueMl);
     }
   }

@@ -1,15 +1,20 @@
 /**
  * Replaying a reader's decisions over automatic tracks, oldest first, so they survive
  * every re-tracking. A decision whose mask is gone (re-ingested, deleted) is skipped.
+ * Decisions and review actions (review-actions.ts) are replayed as one list in the order
+ * they were made.
  */
-import type { DecisionKind } from '@/db/schema';
+import type { DecisionKind, ReviewActionKind } from '@/db/schema';
 
 import { sortObservations, type DraftObservation, type DraftTrack } from './draft';
+import { keepWith, mergeTracks, vanishFrom } from './review-actions';
 
 export interface DecisionInput {
-  kind: DecisionKind;
+  kind: DecisionKind | ReviewActionKind;
   segmentMaskId: string;
   withSegmentMaskId: string | null;
+  /** For vanish: the first timepoint the lesion is absent from. */
+  timepointIndex?: number | null;
 }
 
 interface Found {
@@ -22,11 +27,26 @@ export function applyDecisions(tracks: DraftTrack[], decisions: DecisionInput[])
   for (const decision of decisions) {
     const found = locate(out, decision.segmentMaskId);
     if (!found) continue;
-    if (decision.kind === 'mark-new') markNew(out, found);
-    else applyLink(out, found, decision);
+    replay(out, found, decision);
   }
 
   return out.filter((t) => t.observations.length > 0);
+}
+
+function replay(tracks: DraftTrack[], found: Found, decision: DecisionInput): void {
+  const partner = () => locate(tracks, decision.withSegmentMaskId);
+  switch (decision.kind) {
+    case 'mark-new': return markNew(tracks, found);
+    case 'split': return keepWith(tracks, found, partner());
+    case 'merge': return mergeTracks(found, partner());
+    case 'vanish':
+      if (typeof decision.timepointIndex === 'number') {
+        vanishFrom(tracks, found, decision.timepointIndex);
+      }
+
+      return;
+    default: return applyLink(tracks, found, decision);
+  }
 }
 
 function locate(tracks: DraftTrack[], segmentMaskId: string | null): Found | undefined {

@@ -7,7 +7,8 @@ import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
 
 import type { Db } from '@/db/client';
 import {
-  lesionDecisions, lesionObservations, lesionTracks, patients, timepoints, type DecisionKind,
+  lesionDecisions, lesionObservations, lesionReviewActions, lesionTracks, patients, timepoints,
+  type DecisionKind, type ReviewActionKind,
 } from '@/db/schema';
 import { AppError } from '@/server/lib/errors';
 
@@ -89,4 +90,65 @@ async function maskOnTrack(db: Db, trackId: string, when?: SQL): Promise<string 
     .limit(1);
 
   return rows[0]?.maskId ?? null;
+}
+
+export interface ReviewActionRequest {
+  kind: ReviewActionKind;
+  observationId: string;
+  /** For split: the track that keeps the mask; for merge: the track that joins this one. */
+  otherTrackId?: string;
+}
+
+/**
+ * Recording a split, merge or vanish (see db/schema/tracking-extra.ts). Vanish is
+ * anchored on the track's last mask before the observation's timepoint, so it can be
+ * asked of an empty or propagated cell too.
+ */
+export async function recordReviewAction(
+  db: Db, dataDir: string, request: ReviewActionRequest, decidedBy: string,
+): Promise<void> {
+  const found = await findCell(db, request.observationId);
+  const anchor = request.kind === 'vanish'
+    ? await maskOnTrack(db, found.trackId, lt(timepoints.date, found.date))
+    : found.segmentMaskId;
+  if (!anchor) {
+    throw new AppError('BAD_INPUT', `No mask to anchor a ${request.kind} on.`, {
+      userMessage: request.kind === 'vanish'
+        ? 'The lesion has no earlier sighting: mark this mask new instead.'
+        : 'Only a lesion seen at this timepoint can be split or merged.',
+    });
+  }
+  const other = request.otherTrackId ? await maskOnTrack(db, request.otherTrackId) : null;
+  if (request.kind !== 'vanish' && !other) {
+    throw new AppError('BAD_INPUT', `A ${request.kind} needs the other track.`, {
+      userMessage: 'Choose the other lesion (it must have a measured mask).',
+    });
+  }
+  await db.insert(lesionReviewActions).values({
+    patientId: found.patientRowId, kind: request.kind, segmentMaskId: anchor,
+    withSegmentMaskId: other, timepointId: request.kind === 'vanish' ? found.timepointId : null,
+    decidedBy,
+  });
+  await rematchPatient(db, dataDir, found.patientId);
+}
+
+async function findCell(db: Db, observationId: string) {
+  const [row] = await db
+    .select({
+      segmentMaskId: lesionObservations.segmentMaskId, trackId: lesionObservations.trackId,
+      timepointId: lesionObservations.timepointId, date: timepoints.date,
+      patientRowId: patients.id, patientId: patients.patientId,
+    })
+    .from(lesionObservations)
+    .innerJoin(lesionTracks, eq(lesionTracks.id, lesionObservations.trackId))
+    .innerJoin(patients, eq(patients.id, lesionTracks.patientId))
+    .innerJoin(timepoints, eq(timepoints.id, lesionObservations.timepointId))
+    .where(eq(lesionObservations.id, observationId));
+  if (!row) {
+    throw new AppError('NOT_FOUND', `No observation ${observationId}.`, {
+      userMessage: 'That observation no longer exists: the lesions were re-tracked. Reload.',
+    });
+  }
+
+  return row;
 }

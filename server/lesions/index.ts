@@ -1,5 +1,7 @@
 /** Lesion tracking per patient: run it, read it back, record a reader's decisions. */
-export { recordDecision, type DecisionRequest } from './decisions';
+export {
+  recordDecision, recordReviewAction, type DecisionRequest, type ReviewActionRequest,
+} from './decisions';
 export { loadLesionTable, type LesionTable, type ObservationView, type TrackView } from
   './read-tracks';
 export {

@@ -13,6 +13,8 @@ export interface MeasuredLesion {
   longestDiameterMm: number;
   shortAxisMm: number;
   centroidMm: Vec3;
+  /** Disjoint parts (26-connected) of the segment; more than one is flagged for review. */
+  componentCount: number;
 }
 
 export async function measureTimepoint(
@@ -33,6 +35,7 @@ export async function measureTimepoint(
       longestDiameterMm: m.longestAxialDiameterMm,
       shortAxisMm: m.shortAxisMm,
       centroidMm: m.centroidMm,
+      componentCount: m.componentCount,
     });
   }
 

@@ -1,18 +1,25 @@
 /**
  * Storing one tracking run: the registrations and the tracks with their observations
  * replace the patient's previous automatic results in one transaction. Decisions live
- * in their own table and are not touched.
+ * in their own table and are not touched. Propagated masks are written as files first
+ * (see propagated-files.ts), then recorded with their observations.
  */
 import { eq } from 'drizzle-orm';
 
 import type { Db } from '@/db/client';
-import { lesionObservations, lesionTracks, registrations, type TrackStatus } from '@/db/schema';
+import {
+  lesionObservations, lesionTracks, propagatedMasks, registrations, type TrackStatus,
+} from '@/db/schema';
+import type { Vec3 } from '@/server/imaging/image';
+import { inverseTransformPoint } from '@/server/tracking';
+import { affine } from '@/server/tracking/affine';
 
 import type { Alignment } from './align';
 import { baselineCentroid } from './auto-match';
-import type { DraftTrack } from './draft';
+import type { DraftTrack, PropagatedObservation } from './draft';
 import type { PatientInputs } from './load-patient';
 import type { MeasuredLesion } from './measure-masks';
+import { storePropagated, type StoredPropagation } from './propagated-files';
 
 export interface TrackingRun {
   inputs: PatientInputs;
@@ -23,8 +30,9 @@ export interface TrackingRun {
 
 type ObservationRow = typeof lesionObservations.$inferInsert;
 
-export async function persistRun(db: Db, run: TrackingRun): Promise<void> {
+export async function persistRun(db: Db, dataDir: string, run: TrackingRun): Promise<void> {
   const patientId = run.inputs.patientRowId;
+  const files = await storeFiles(dataDir, run);
   await db.transaction(async (tx) => {
     await tx.delete(registrations).where(eq(registrations.patientId, patientId));
     await tx.delete(lesionTracks).where(eq(lesionTracks.patientId, patientId));
@@ -35,8 +43,40 @@ export async function persistRun(db: Db, run: TrackingRun): Promise<void> {
         patientId, label: `L${n + 1}`, status: trackStatus(run, track), events: track.events,
       }).returning({ id: lesionTracks.id });
       const observations = observationRows(run, track, row!.id);
-      if (observations.length) await tx.insert(lesionObservations).values(observations);
+      if (observations.length === 0) continue;
+      const stored = await tx.insert(lesionObservations).values(observations)
+        .returning({ id: lesionObservations.id, timepointId: lesionObservations.timepointId });
+      const masks = maskRows(run, track, stored, files);
+      if (masks.length) await tx.insert(propagatedMasks).values(masks);
     }
+  });
+}
+
+async function storeFiles(dataDir: string, run: TrackingRun) {
+  const files = new Map<PropagatedObservation, StoredPropagation>();
+  for (const p of run.tracks.flatMap((t) => t.propagated ?? [])) {
+    const ct = run.inputs.timepoints[p.timepointIndex]!.ct!;
+    files.set(p, await storePropagated(dataDir, p, ct));
+  }
+
+  return files;
+}
+
+function maskRows(
+  run: TrackingRun,
+  track: DraftTrack,
+  stored: { id: string; timepointId: string }[],
+  files: Map<PropagatedObservation, StoredPropagation>,
+) {
+  return (track.propagated ?? []).flatMap((p) => {
+    const timepointId = run.inputs.timepoints[p.timepointIndex]!.id;
+    const observation = stored.find((s) => s.timepointId === timepointId);
+    const file = files.get(p);
+
+    return observation && file ? [{
+      observationId: observation.id, imageSeriesId: p.imageSeriesId,
+      fromSegmentMaskId: p.fromSegmentMaskId, ...file,
+    }] : [];
   });
 }
 
@@ -75,8 +115,10 @@ function observationRows(run: TrackingRun, track: DraftTrack, trackId: string): 
     const timepointId = run.inputs.timepoints[t]!.id;
     const found = track.observations.find((o) => o.timepointIndex === t);
     const lesion = found && run.measured[t]?.find((l) => l.segmentMaskId === found.segmentMaskId);
+    const carried = track.propagated?.find((p) => p.timepointIndex === t);
     if (!found || !lesion) {
-      rows.push({ trackId, timepointId, present: false, source: 'segmentation' });
+      rows.push(carried ? propagatedRow(run, carried, trackId, timepointId)
+        : { trackId, timepointId, present: false, source: 'segmentation' });
       continue;
     }
     rows.push({
@@ -85,9 +127,26 @@ function observationRows(run: TrackingRun, track: DraftTrack, trackId: string): 
       longestDiameterMm: lesion.longestDiameterMm, shortAxisMm: lesion.shortAxisMm,
       centroidMm: lesion.centroidMm,
       centroidBaselineMm: baselineCentroid(lesion, run.alignments[t]!),
-      confidence: found.confidence, reviewFlags: found.flags,
+      confidence: found.confidence,
+      reviewFlags: lesion.componentCount > 1 ? [...found.flags, 'several-parts'] : found.flags,
     });
   }
 
   return rows;
+}
+
+function propagatedRow(
+  run: TrackingRun, p: PropagatedObservation, trackId: string, timepointId: string,
+): ObservationRow {
+  const m = p.measurement;
+  const centroidMm: Vec3 = m.centroidMm;
+  const matrix = run.alignments[p.timepointIndex]!.matrix;
+
+  return {
+    trackId, timepointId, present: true, source: 'propagated', volumeMl: m.volumeMl,
+    longestDiameterMm: m.longestAxialDiameterMm, shortAxisMm: m.shortAxisMm, centroidMm,
+    centroidBaselineMm: inverseTransformPoint(affine(matrix), centroidMm),
+    // A propagated mask is a proposal, never a link the matcher weighed.
+    confidence: null, reviewFlags: p.flags,
+  };
 }

@@ -3,17 +3,16 @@
  * every SEG lesion, match them over all timepoints, replay the reader's decisions and
  * store the result, replacing the previous automatic one.
  *
- * Known shortcomings. Every observation comes from a SEG mask: a lesion missing from a
- * follow-up's segmentation is stored as absent, not looked for by propagating its mask
- * (propagateMask) or by thresholding, so the 'propagated' and 'threshold' sources are
- * never written yet; running propagateMask for each absent cell would lift this.
+ * A tracked lesion at a follow-up without any SEG is looked for by carrying its previous
+ * mask there (propagate-missing.ts). Known shortcoming: the 'threshold' source is never
+ * written; a lesion absent from a follow-up's SEG is not searched for by thresholding.
  * Matching uses matchLesions' default gates, so a lesion shrinking more than eightfold
  * between two scans starts a new track; a gate aware of few-voxel volumes would lift it.
  */
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 
 import type { Db } from '@/db/client';
-import { lesionDecisions, registrations } from '@/db/schema';
+import { registrations } from '@/db/schema';
 import { logger } from '@/server/lib/log';
 import type { RegistrationOptions } from '@/server/tracking';
 import { IDENTITY_MATRIX } from '@/server/tracking/affine';
@@ -24,7 +23,9 @@ import { autoMatch } from './auto-match';
 import { loadPatientInputs, type PatientInputs } from './load-patient';
 import { matchingGrid } from './matching-grid';
 import { measureTimepoint } from './measure-masks';
+import { loadDecisions } from './load-decisions';
 import { persistRun } from './persist';
+import { propagateMissing } from './propagate-missing';
 
 const log = logger('registration');
 
@@ -107,12 +108,11 @@ async function rebuildTracks(
   const measured = await Promise.all(inputs.timepoints.map((t) => measureTimepoint(dataDir, t)));
   const baselineCt = inputs.timepoints[inputs.baselineIndex]?.ct;
   const grid = baselineCt ? matchingGrid(baselineCt) : null;
-  const decisions = await db.select().from(lesionDecisions)
-    .where(eq(lesionDecisions.patientId, inputs.patientRowId))
-    .orderBy(asc(lesionDecisions.decidedAt));
+  const decisions = await loadDecisions(db, inputs);
   const tracks = applyDecisions(autoMatch(measured, alignments, grid), decisions);
+  await propagateMissing({ dataDir, inputs, alignments, measured }, tracks);
   report({ phase: 'saving', done: total, total });
-  await persistRun(db, { inputs, alignments, measured, tracks });
+  await persistRun(db, dataDir, { inputs, alignments, measured, tracks });
   report({ phase: 'done', done: total, total });
 
   return tracks.length;

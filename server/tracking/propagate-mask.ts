@@ -7,8 +7,10 @@
  *    mask-morphology.ts); the refined lesion never leaves it.
  * 3. Intensity window: the median HU of the next image under the carried mask, plus or
  *    minus max(k · 1.4826 · MAD, minHalfWidthHu); 1.4826 · MAD estimates the standard
- *    deviation while ignoring the carried voxels that miss the lesion. A fixed window
- *    can be given instead.
+ *    deviation while ignoring the carried voxels that miss the lesion. When the median
+ *    of the surroundings (neighbourhood minus carried mask) falls inside that window,
+ *    the bound on its side is pulled to halfway between the two medians, so a lesion of
+ *    low contrast does not grow into its organ. A fixed window can be given instead.
  * 4. Region growing: seeds are the carried voxels inside the window; the region grows
  *    through face neighbours (6-connectivity) inside the window and the neighbourhood.
  *
@@ -81,7 +83,11 @@ export function propagateMask(
     return { mask: carriedMask, carriedMask, windowHu: null, flags: ['empty-after-transform'] };
   }
 
-  const windowHu = settings.windowHu ?? estimateWindow(nextImage, carried, settings);
+  const radius = marginVoxels(nextImage.spacingMm, settings.searchMarginMm);
+  const neighbourhood = dilateBox(carriedMask, radius);
+  const windowHu = settings.windowHu ??
+    apartFromSurroundings(estimateWindow(nextImage, carried, settings),
+      ringMedian(nextImage, neighbourhood, carriedMask));
   const inWindow = (n: number) => {
     const hu = nextImage.data[n] ?? -Infinity;
 
@@ -90,8 +96,6 @@ export function propagateMask(
   const seeds = carried.filter(inWindow);
   if (seeds.length === 0) return { mask: carriedMask, carriedMask, windowHu, flags: ['no-seed'] };
 
-  const radius = marginVoxels(nextImage.spacingMm, settings.searchMarginMm);
-  const neighbourhood = dilateBox(carriedMask, radius);
   const grown = growRegion(nextImage, seeds, (n) => neighbourhood.data[n] === 1 && inWindow(n));
   const flags = judgeGrowth(grown, neighbourhood, carried.length, settings.volumeChangeFactor);
 
@@ -118,6 +122,33 @@ function estimateWindow(
   const half = Math.max(s.windowSigmas * 1.4826 * mad, s.minHalfWidthHu);
 
   return [centre - half, centre + half];
+}
+
+/** Median HU of the neighbourhood outside the carried mask: the lesion's surroundings. */
+function ringMedian(image: ImageVolume, neighbourhood: ImageVolume, carried: ImageVolume) {
+  const values: number[] = [];
+  neighbourhood.data.forEach((v, n) => {
+    if (v !== 0 && carried.data[n] === 0) values.push(image.data[n] ?? 0);
+  });
+
+  return values.length > 0 ? median(values) : null;
+}
+
+/**
+ * When the surroundings' median HU falls inside the window, the region would grow into
+ * them: the bound on their side moves to halfway between lesion and surroundings, the
+ * threshold that best separates two classes of equal spread.
+ */
+function apartFromSurroundings(
+  window: [number, number], surroundingsHu: number | null,
+): [number, number] {
+  if (surroundingsHu === null || surroundingsHu < window[0] || surroundingsHu > window[1]) {
+    return window;
+  }
+  const centre = (window[0] + window[1]) / 2;
+  const halfway = (centre + surroundingsHu) / 2;
+
+  return surroundingsHu > centre ? [window[0], halfway] : [halfway, window[1]];
 }
 
 function median(values: number[]): number {
