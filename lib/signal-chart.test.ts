@@ -4,6 +4,7 @@ import {
   baselineIndex,
   changeBetween,
   dayDomain,
+  niceDomain,
   pointChanges,
   repeatabilityBand,
   valueDomain,
@@ -123,5 +124,20 @@ describe('domains', () => {
       dayOf('2026-01-01') - 5,
       dayOf('2026-03-01') + 5,
     ]);
+  });
+});
+
+describe('niceDomain', () => {
+  it('rounds outward to a 1-2-5 step', () => {
+    // Span 11.6 over 4 intervals is 2.9 per interval; the next 1-2-5 step is 5.
+    expect(niceDomain([3.2, 14.8])).toEqual({ domain: [0, 15], ticks: [0, 5, 10, 15] });
+    // 0.37 / 4 = 0.0925 -> step 0.1; no 0.30000000000000004 in the ticks.
+    expect(niceDomain([0.1, 0.47]).ticks).toEqual([0.1, 0.2, 0.3, 0.4, 0.5]);
+    // Negative values: -7..3 is 10 / 4 = 2.5 per interval -> step 5.
+    expect(niceDomain([-7, 3]).ticks).toEqual([-10, -5, 0, 5]);
+  });
+
+  it('leaves a degenerate domain alone', () => {
+    expect(niceDomain([2, 2])).toEqual({ domain: [2, 2], ticks: [2, 2] });
   });
 });

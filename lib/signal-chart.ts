@@ -125,3 +125,21 @@ export function dayLabel(day: number): string {
     timeZone: 'UTC',
   });
 }
+
+/**
+ * Rounds a domain outward to multiples of a 1-2-5 step that gives about `intervals`
+ * intervals, so axis ticks read 0, 5, 10 rather than 1.97, 7.97.
+ */
+export function niceDomain([low, high]: [number, number], intervals = 4) {
+  const raw = (high - low) / intervals;
+  if (!(raw > 0) || !Number.isFinite(raw)) return { domain: [low, high], ticks: [low, high] };
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw * (1 - 1e-9))!;
+  const first = Math.floor(low / step);
+  const last = Math.ceil(high / step);
+  // Multiplying integers by the step (rather than adding steps) keeps 0.1 + 0.2 errors out.
+  const ticks = Array.from({ length: last - first + 1 },
+    (_, n) => Number(((first + n) * step).toPrecision(12)));
+
+  return { domain: [ticks[0]!, ticks.at(-1)!] as [number, number], ticks };
+}

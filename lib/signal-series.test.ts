@@ -42,7 +42,7 @@ describe('lesionSeries', () => {
     expect(l1?.band).toEqual({ low: 6, high: 10 });
     expect(l1?.points[1]?.withinNoise).toBe(true);
     expect(l1?.points[1]?.fromBaseline).toEqual({ absolute: -2, percent: -25 });
-    expect(l1?.points[1]?.series).toBe('PT FDG WB');
+    expect(l1?.points[1]?.series).toBe('FDG WB');
     // A null value (skipped) is left out rather than drawn at zero.
     expect(l2?.points).toHaveLength(1);
   });

@@ -52,10 +52,7 @@ export interface SignalSpec {
 }
 
 function seriesName(v: StoredValue): string {
-  return (
-    [v.sourceSeriesType, v.sourceSeriesDescription].filter(Boolean).join(' ') ||
-    (v.sourceSeriesUid ?? 'unknown series')
-  );
+  return v.sourceSeriesDescription ?? v.sourceSeriesType ?? v.sourceSeriesUid ?? 'unknown series';
 }
 
 export function lesionSeries(

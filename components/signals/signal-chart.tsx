@@ -11,7 +11,7 @@ import {
   YAxis,
 } from 'recharts';
 
-import { dayDomain, dayLabel, valueDomain } from '@/lib/signal-chart';
+import { dayDomain, dayLabel, niceDomain, valueDomain } from '@/lib/signal-chart';
 import type { ChartPoint, LesionSeries } from '@/lib/signal-series';
 import { dayOf } from '@/lib/timeline-scale';
 
@@ -31,21 +31,26 @@ interface Props {
   title: string;
   unit: string;
   lines: LesionSeries[];
+  /** The lesion whose baseline repeatability band is drawn; one band keeps it readable. */
+  bandLesionKey: string | null;
   therapy: TherapyPeriod[];
   dates: string[];
 }
 
 /** One signal over time: a line per tracked lesion, therapy bands, baseline noise bands. */
-export function SignalChart({ title, unit, lines, therapy, dates }: Props) {
+export function SignalChart({ title, unit, lines, bandLesionKey, therapy, dates }: Props) {
   const lastDate = dates.at(-1) ?? '';
   const xDomain = dayDomain([
     ...dates,
     ...therapy.flatMap((t) => [t.startDate, t.endDate ?? lastDate]),
   ]);
-  const yDomain = valueDomain(
-    lines.flatMap((l) => [
-      ...l.points.map((p) => p.value),
-      ...(l.band ? [l.band.low, l.band.high] : []),
+  // A chart of one line (the liver sphere) bands that line whatever lesion is chosen.
+  const banded = lines.length === 1 ? lines[0] : lines.find((l) => l.lesion.key === bandLesionKey);
+  const band = banded?.band ?? null;
+  const y = niceDomain(
+    valueDomain([
+      ...lines.flatMap((l) => l.points.map((p) => p.value)),
+      ...(band ? [band.low, band.high] : []),
     ]),
   );
 
@@ -68,7 +73,8 @@ export function SignalChart({ title, unit, lines, therapy, dates }: Props) {
           <YAxis
             type="number"
             dataKey="value"
-            domain={yDomain}
+            domain={y.domain}
+            ticks={y.ticks}
             width={52}
             tick={{ fontSize: 11 }}
             tickFormatter={(v: number) => Number(v.toPrecision(3)).toString()}
@@ -84,18 +90,14 @@ export function SignalChart({ title, unit, lines, therapy, dates }: Props) {
               ifOverflow="hidden"
             />
           ))}
-          {lines.map(
-            (l) =>
-              l.band && (
-                <ReferenceArea
-                  key={`band-${l.lesion.key}`}
-                  y1={l.band.low}
-                  y2={l.band.high}
-                  fill="#888"
-                  fillOpacity={0.12}
-                  ifOverflow="hidden"
-                />
-              ),
+          {band && (
+            <ReferenceArea
+              y1={band.low}
+              y2={band.high}
+              fill="#888"
+              fillOpacity={0.18}
+              ifOverflow="hidden"
+            />
           )}
           <Tooltip content={<PointTooltip unit={unit} />} cursor={false} />
           {lines.map((l, n) => (
