@@ -19,11 +19,11 @@ export function SpiderChart({ plot }: { plot: SpiderPlot }) {
     <div className="panel">
       <div className="small" style={{ fontWeight: 600 }}>Change from baseline (%)</div>
       <ResponsiveContainer width="100%" height={280}>
-        <LineChart data={plot.rows} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
+        <LineChart data={plot.rows} margin={{ top: 8, right: 48, bottom: 4, left: 8 }}>
           <CartesianGrid stroke="#eef1f4" />
           <XAxis dataKey="day" type="number" domain={['dataMin', 'dataMax']}
             tickFormatter={(d: number) => `day ${d}`} />
-          <YAxis domain={plot.domainPct} tickFormatter={(v: number) => `${v}%`} />
+          <YAxis domain={plot.domainPct} width={56} tickFormatter={(v: number) => `${v}%`} />
           <Tooltip labelFormatter={(d) => `day ${String(d)}`}
             formatter={(v) => `${String(v)}%`} />
           {plot.referencePct.map((y) => (
