@@ -113,6 +113,14 @@ describe('domains', () => {
     expect(high).toBeCloseTo(14.8, 12);
   });
 
+  it('keeps a non-negative series from dipping below zero', () => {
+    // 0.5..10.5: 8% of 10 would reach -0.3, so the floor is 0.
+    expect(valueDomain([0.5, 10.5])).toEqual([0, 11.3]);
+    // Negative values are padded as usual: -2..8 -> -2.8..8.8.
+    const [low] = valueDomain([-2, 8]);
+    expect(low).toBeCloseTo(-2.8, 12);
+  });
+
   it('opens a flat or empty series', () => {
     expect(valueDomain([5, 5])).toEqual([4.5, 5.5]);
     expect(valueDomain([0])).toEqual([-1, 1]);

@@ -91,7 +91,8 @@ export function withinBand(value: number, band: { low: number; high: number } | 
 }
 
 /**
- * Y domain over the values and the band edges, padded by 8% of the span; a flat series
+ * Y domain over the values and the band edges, padded by 8% of the span (not below 0
+ * when no value is negative); a flat series
  * gets +-10% of its value (or +-1 at zero) so its line does not sit on the frame.
  */
 export function valueDomain(values: number[]): [number, number] {
@@ -105,7 +106,8 @@ export function valueDomain(values: number[]): [number, number] {
     return [low - pad, high + pad];
   }
 
-  return [low - span * 0.08, high + span * 0.08];
+  // Non-negative signals (volumes, SUVs, fractions) keep their axis from going below 0.
+  return [low >= 0 ? Math.max(0, low - span * 0.08) : low - span * 0.08, high + span * 0.08];
 }
 
 /** X domain in days since 1970 over scans and therapy, with a few days either side. */

@@ -122,7 +122,7 @@ function Legend({ lines }: { lines: LesionSeries[] }) {
   return (
     <div className="small muted">
       {lines.map((l, n) => (
-        <span key={l.lesion.key} style={{ marginRight: 10 }}>
+        <span key={l.lesion.key} style={{ marginRight: 10, whiteSpace: 'nowrap' }}>
           <span style={{ color: COLOURS[n % COLOURS.length] }}>●</span> {l.lesion.label}
         </span>
       ))}
