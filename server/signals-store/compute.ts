@@ -106,19 +106,26 @@ async function computeTimepoint(
   if (ct && fdg) await storeLiverReference(db, ctx(fdg), { ct: ct.image, fdg }, lesionMasks, s);
   const fmisoRef = ct && fmiso
     ? await storeFmisoReference(db, ctx(fmiso), { ct: ct.image, fmiso }, lesionMasks)
-    : null;
+    : undefined;
+  const reference = fmisoRef && 'suvMean' in fmisoRef ? fmisoRef : undefined;
+  // FMISO without a background gets its signals skipped with the reference's failure.
+  const noReference = fmisoRef && 'failed' in fmisoRef
+    ? ['fmiso-tbrmax', 'hypoxic-fraction'].map((signalId) =>
+      ({ signalId, reason: `no FMISO background reference: ${fmisoRef.failed}` }))
+    : [];
   const sources = new Set(Object.entries({ CT: ct, 'PT:FDG': fdg, 'PT:FLT': images.flt,
-    'PT:FMISO': fmisoRef ? fmiso : undefined, MR_ADC: images.adc,
-    MR_DCE_KTRANS: images.ktrans }).flatMap(([key, image]) => (image ? [key] : [])));
-  const results: MaskSignals[] = masks.map((m) => ({
-    segmentMaskId: m.id,
-    sources,
-    signals: computeLesionSignals({
+    'PT:FMISO': fmiso, MR_ADC: images.adc, MR_DCE_KTRANS: images.ktrans })
+    .flatMap(([key, image]) => (image ? [key] : [])));
+  const results: MaskSignals[] = masks.map((m) => {
+    const signals = computeLesionSignals({
       mask: m.image, maskSeries: m.gridSeriesId, ...defined({ ct: images.ct, fdg,
         flt: images.flt, adc: images.adc, ktrans: images.ktrans,
-        fmiso: fmiso && fmisoRef ? { ...fmiso, reference: fmisoRef } : undefined }),
-    }),
-  }));
+        fmiso: fmiso && reference ? { ...fmiso, reference } : undefined }),
+    });
+
+    return { segmentMaskId: m.id, sources,
+      signals: { ...signals, skipped: [...signals.skipped, ...noReference] } };
+  });
 
   return replaceTimepointValues(db, patientRowId, tp.id, results);
 }

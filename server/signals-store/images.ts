@@ -65,7 +65,9 @@ export function pickSeries(tp: TimepointImages): SignalSeries {
     Boolean(s.series.suv?.available) && typeof s.series.suv?.suvBwFactor === 'number';
   const drawnOn = tp.masks[0]?.grid;
   const picked: SignalSeries = {
-    ct: drawnOn?.series.seriesType === 'CT' ? drawnOn : largest((s) => s.series.seriesType === 'CT'),
+    ct: drawnOn?.series.seriesType === 'CT'
+      ? drawnOn
+      : largest((s) => s.series.seriesType === 'CT'),
     fdg: largest(pet('FDG')),
     fmiso: largest(pet('FMISO')),
     flt: largest(pet('FLT')),

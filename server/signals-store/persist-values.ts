@@ -49,7 +49,8 @@ export function valueRows(
     method: v.provenance.method, settings: v.provenance.settings ?? null,
   }));
   const done = new Set(measured.map((m) => m.signalId));
-  const skipped = [...mask.signals.skipped, ...unreported(mask)].filter((s) => !done.has(s.signalId)).map((s) => ({
+  const skips = [...mask.signals.skipped, ...unreported(mask)];
+  const skipped = skips.filter((s) => !done.has(s.signalId)).map((s) => ({
     ...base, signalId: s.signalId, value: null, unit: signalDefinition(s.signalId).unit,
     skippedReason: s.reason || 'the engine gave no value for this lesion',
     engineVersion: SIGNALS_ENGINE_VERSION,

@@ -74,11 +74,11 @@ export async function storeLiverReference(
   }
 }
 
-/** The FMISO background, stored; null (with the reason stored) when none could be had. */
+/** The FMISO background, stored; when none could be had, the reason (also stored). */
 export async function storeFmisoReference(
   db: Db, ctx: ReferenceContext, images: { ct: ImageVolume; fmiso: PetSeries },
   lesionMasks: ImageVolume[],
-): Promise<HypoxiaReference | null> {
+): Promise<HypoxiaReference | { failed: string }> {
   const base = { patientId: ctx.patientRowId, timepointId: ctx.timepointId,
     petSeriesId: ctx.petSeriesId, kind: 'fmiso-background' as const, placement: 'auto' as const,
     engineVersion: SIGNALS_ENGINE_VERSION, placedBy: 'system' };
@@ -89,8 +89,9 @@ export async function storeFmisoReference(
 
     return ref;
   } catch (err) {
-    await replaceReference(db, { ...base, note: err instanceof Error ? err.message : String(err) });
+    const failed = err instanceof Error ? err.message : String(err);
+    await replaceReference(db, { ...base, note: failed });
 
-    return null;
+    return { failed };
   }
 }
