@@ -2,7 +2,11 @@ import type { SignalsDocument } from '@/server/signals-store';
 
 const fmt = (v: number | null) => (v === null ? '-' : v.toFixed(2));
 
-/** PET references per timepoint: where the liver sphere sits and what it measured. */
+/**
+ * PET references per timepoint: where the liver sphere sits and what it measured. The
+ * sphere can be moved only through signals.placeLiver (by centre in LPS mm); a viewer
+ * overlay to drag it would let a reader check and move it here.
+ */
 export function ReferenceTable({ references }: { references: SignalsDocument['references'] }) {
   if (references.length === 0) return <p className="muted">No PET references stored.</p>;
   const sorted = [...references].sort((a, b) =>

@@ -58,6 +58,10 @@ export async function readPatientSignals(db: Db, patientId: string) {
 
 export type SignalsDocument = Awaited<ReturnType<typeof readPatientSignals>>;
 
+/**
+ * Stale after an engine or settings change. A mask ingested after the last run simply has
+ * no values until the next computation; comparing mask counts would flag that too.
+ */
 async function runStatus(db: Db, run: typeof signalRuns.$inferSelect | undefined) {
   if (!run) return null;
   const current = effectiveSettings(await readSignalSettings(db));

@@ -12,14 +12,20 @@ const patientInput = z.object({ patientId: z.string().min(1) });
 const vec3 = z.tuple([z.number(), z.number(), z.number()]);
 
 export const signalsRouter = router({
-  /** Stored values, references, growth and new-lesion counts; computes nothing. */
+  /**
+   * Stored values, references, growth and new-lesion counts; computes nothing. It declares
+   * no output schema yet (the document is wide); one would stop a future column leaking.
+   */
   dashboard: publicProcedure
     .input(patientInput)
     .query(({ ctx, input }) => readPatientSignals(ctx.db, input.patientId)),
 
   catalogue: publicProcedure.query(() => SIGNAL_CATALOGUE),
 
-  /** Reads every image of the patient: seconds on the phantom, longer on real data. */
+  /**
+   * Reads every image of the patient inside the request: 15-20 s per phantom patient,
+   * minutes on real data. A background job with progress, as tracking has, would lift it.
+   */
   compute: publicProcedure
     .input(patientInput)
     .mutation(({ ctx, input }) => computePatientSignals(ctx.db, ctx.dataDir, input.patientId)),
