@@ -38,6 +38,10 @@ export async function findPatient(db: Db, patientId: string): Promise<PatientRow
   return patient;
 }
 
+/**
+ * Reads SEG segment masks only; masks propagated by tracking (files named on
+ * lesion_observations) are not measured until signal values can be keyed by observation.
+ */
 export async function loadTimepointImages(db: Db, patientRowId: string) {
   const points = await db.select().from(timepoints)
     .where(eq(timepoints.patientId, patientRowId)).orderBy(asc(timepoints.date));
