@@ -17,6 +17,7 @@ export type LogChannel =
   | 'ingest'
   | 'registration'
   | 'features'
+  | 'signals'
   | 'response'
   | 'phantom';
 

@@ -21,7 +21,7 @@ import { storeFmisoReference, storeLiverReference } from './references';
 import { effectiveSettings, readSignalSettings, type SignalSettings } from './settings';
 
 // The signals have no log channel of their own yet; they share the feature engine's.
-const log = logger('features');
+const log = logger('signals');
 
 export interface SignalProgress {
   timepoint: number;
