@@ -15,6 +15,15 @@ export interface Badge {
 /** Below this the matcher itself asks for review (DEFAULT_MATCH_OPTIONS). */
 const LOW_CONFIDENCE = 0.5;
 
+/** Flags worded for a reader; any other flag shows as it is stored. */
+const FLAG_BADGES: Record<string, Badge> = {
+  confirmed: { text: 'confirmed', tone: 'ok' },
+  manual: { text: 'manual', tone: 'ok' },
+  'needs-review': { text: 'needs review', tone: 'bad' },
+  // One lesion seen as two or more separate segments at this timepoint.
+  'several-parts': { text: 'several parts', tone: 'warn' },
+};
+
 export function cellBadges(cell: CellInput, isFirst: boolean, isAfterBaseline: boolean): Badge[] {
   const out: Badge[] = [];
   if (!cell.present) return [{ text: 'vanished', tone: 'warn' }];
@@ -25,7 +34,7 @@ export function cellBadges(cell: CellInput, isFirst: boolean, isAfterBaseline: b
   }
   for (const flag of cell.reviewFlags) {
     if (flag === 'low-confidence') continue;
-    out.push({ text: flag, tone: flag === 'confirmed' || flag === 'manual' ? 'ok' : 'warn' });
+    out.push(FLAG_BADGES[flag] ?? { text: flag, tone: 'warn' });
   }
 
   return out;

@@ -29,10 +29,11 @@ export function LesionCell({
   const badges = cellBadges(observation, isFirst, isAfterBaseline);
 
   return (
+    // Every cell is selectable: an empty or propagated one can still be marked vanished.
     <td
-      onClick={observation.present ? onSelect : undefined}
+      onClick={onSelect}
       style={{
-        cursor: observation.present ? 'pointer' : undefined,
+        cursor: 'pointer',
         outline: selected ? '2px solid var(--accent)' : undefined,
       }}
     >

@@ -18,11 +18,18 @@ const REGISTRATION_TONE: Record<string, string> = {
   'not-run': '',
 };
 
+interface Selection {
+  id: string;
+  trackId: string;
+  label: string;
+  hasMask: boolean;
+}
+
 /** One row per tracked lesion, one column per timepoint. */
 export function LesionTable({ patientId }: { patientId: string }) {
   const trpc = useTRPC();
   const table = useQuery(trpc.tracking.table.queryOptions({ patientId }));
-  const [selected, setSelected] = useState<{ id: string; label: string } | null>(null);
+  const [selected, setSelected] = useState<Selection | null>(null);
 
   if (table.error) return <ErrorBox error={table.error} />;
   if (!table.data) return <p className="muted">Loading lesions...</p>;
@@ -58,7 +65,8 @@ export function LesionTable({ patientId }: { patientId: string }) {
             {lesions.map((lesion) => (
               <tr key={lesion.id}>
                 <td>
-                  {lesion.label} <span className="badge">{lesion.status}</span>
+                  <Link href={lesionHref(patientId, lesion.id)}>{lesion.label}</Link>{' '}
+                  <span className="badge">{lesion.status}</span>
                 </td>
                 {timepoints.map((t) => {
                   const o = lesion.observations.find((x) => x.timepoint === t.index);
@@ -70,7 +78,10 @@ export function LesionTable({ patientId }: { patientId: string }) {
                       isFirst={o === lesion.observations[0]}
                       isAfterBaseline={t.index > baselineIndex}
                       selected={o !== undefined && selected?.id === o.id}
-                      onSelect={() => o && setSelected({ id: o.id, label: lesion.label })}
+                      onSelect={() => o && setSelected({
+                        id: o.id, trackId: lesion.id, label: lesion.label,
+                        hasMask: o.segmentMaskId !== null,
+                      })}
                     />
                   );
                 })}
@@ -83,11 +94,17 @@ export function LesionTable({ patientId }: { patientId: string }) {
         <ReviewPanel
           patientId={patientId}
           observationId={selected.id}
+          trackId={selected.trackId}
           trackLabel={selected.label}
+          hasMask={selected.hasMask}
           tracks={lesions}
           onDone={() => setSelected(null)}
         />
       )}
     </>
   );
+}
+
+function lesionHref(patientId: string, trackId: string): string {
+  return `/patients/${encodeURIComponent(patientId)}/lesions/${trackId}`;
 }

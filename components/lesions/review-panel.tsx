@@ -6,76 +6,84 @@ import { useState } from 'react';
 import { ErrorBox } from '@/components/error-box';
 import { useTRPC } from '@/lib/trpc';
 
-/** Confirm, relink or mark new the selected observation; recorded as 'web user'. */
+import { ReviewActions } from './review-actions';
+import { TrackSelect } from './track-select';
+
+/** Reviewing the selected observation; every decision is recorded as 'web user'. */
 export function ReviewPanel({
   patientId,
   observationId,
+  trackId,
   trackLabel,
+  hasMask,
   tracks,
   onDone,
 }: {
   patientId: string;
   observationId: string;
+  trackId: string;
   trackLabel: string;
+  hasMask: boolean;
   tracks: { id: string; label: string }[];
   onDone: () => void;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [target, setTarget] = useState('');
-  const decide = useMutation(
-    trpc.tracking.decide.mutationOptions({
-      onSuccess: async () => {
-        await queryClient.invalidateQueries({
-          queryKey: trpc.tracking.table.queryKey({ patientId }),
-        });
-        onDone();
-      },
-    }),
-  );
-  const others = tracks.filter((t) => t.label !== trackLabel);
+  const settle = {
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({
+        queryKey: trpc.tracking.table.queryKey({ patientId }),
+      });
+      onDone();
+    },
+  };
+  const decide = useMutation(trpc.tracking.decide.mutationOptions(settle));
+  const review = useMutation(trpc.tracking.review.mutationOptions(settle));
+  const busy = decide.isPending || review.isPending;
+  const others = tracks.filter((t) => t.id !== trackId);
 
   return (
     <div className="panel">
       <h2 style={{ marginTop: 0 }}>Review {trackLabel}</h2>
       {decide.error && <ErrorBox error={decide.error} />}
+      {review.error && <ErrorBox error={review.error} />}
       <div className="row">
         <button
-          disabled={decide.isPending}
+          disabled={!hasMask || busy}
           onClick={() => decide.mutate({ kind: 'confirm', observationId })}
         >
           Confirm link
         </button>
         <button
           className="secondary"
-          disabled={decide.isPending}
+          disabled={!hasMask || busy}
           onClick={() => decide.mutate({ kind: 'mark-new', observationId })}
         >
           Mark as new lesion
         </button>
-        <label>
-          Move to{' '}
-          <select
-            aria-label="Target lesion"
-            value={target}
-            onChange={(e) => setTarget(e.target.value)}
-          >
-            <option value="">choose a lesion</option>
-            {others.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TrackSelect label="Move to" tracks={others} value={target} onChange={setTarget} />
         <button
           className="secondary"
-          disabled={!target || decide.isPending}
+          disabled={!hasMask || !target || busy}
           onClick={() => decide.mutate({ kind: 'relink', observationId, targetTrackId: target })}
         >
           Relink
         </button>
       </div>
+      <ReviewActions
+        observationId={observationId}
+        trackId={trackId}
+        hasMask={hasMask}
+        tracks={tracks}
+        busy={busy}
+        onReview={(request) => review.mutate(request)}
+      />
+      {!hasMask && (
+        <p className="muted small">
+          This cell has no segmented mask: only &quot;vanished&quot; can be decided here.
+        </p>
+      )}
       <p className="muted small">Decisions are kept when the lesions are tracked again.</p>
     </div>
   );

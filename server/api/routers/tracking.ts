@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import {
-  loadLesionTable, recordDecision, startTracking, trackingStatus,
+  loadLesionTable, recordDecision, recordReviewAction, startTracking, trackingStatus,
 } from '@/server/lesions';
 
 import { publicProcedure, router } from '../trpc';
@@ -60,4 +60,13 @@ export const trackingRouter = router({
       targetTrackId: z.string().uuid().optional(),
     }))
     .mutation(({ ctx, input }) => recordDecision(ctx.db, ctx.dataDir, input, 'web user')),
+
+  /** Split, merge or vanish: the review actions that involve a second track or a gap. */
+  review: publicProcedure
+    .input(z.object({
+      kind: z.enum(['split', 'merge', 'vanish']),
+      observationId: z.string().uuid(),
+      otherTrackId: z.string().uuid().optional(),
+    }))
+    .mutation(({ ctx, input }) => recordReviewAction(ctx.db, ctx.dataDir, input, 'web user')),
 });

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+
+import { cellBadges } from './cell-badges';
+
+const cell = { present: true, source: 'segmentation', confidence: 0.9, reviewFlags: [] };
+
+describe('cellBadges', () => {
+  it('words the review flags of a propagated cell for the reader', () => {
+    const propagated = { ...cell, source: 'propagated',
+      reviewFlags: ['needs-review', 'several-parts'] };
+
+    expect(cellBadges(propagated, false, true)).toEqual([
+      { text: 'propagated', tone: '' },
+      { text: 'needs review', tone: 'bad' },
+      { text: 'several parts', tone: 'warn' },
+    ]);
+  });
+
+  it('shows an unknown flag as stored', () => {
+    expect(cellBadges({ ...cell, reviewFlags: ['split'] }, false, true))
+      .toEqual([{ text: 'split', tone: 'warn' }]);
+  });
+
+  it('shows only vanished for an absent cell', () => {
+    expect(cellBadges({ ...cell, present: false, reviewFlags: ['needs-review'] }, false, true))
+      .toEqual([{ text: 'vanished', tone: 'warn' }]);
+  });
+});
