@@ -3,12 +3,14 @@ import path from 'node:path';
 
 import { eq } from 'drizzle-orm';
 
-import { segmentMasks, volumes } from '@/db/schema';
+import { volumes } from '@/db/schema';
 import { errorResponse } from '@/server/http/error-response';
 import { AppError } from '@/server/lib/errors';
 import type { CroppedMask } from '@/server/masks/transfer';
 import { transferMask } from '@/server/masks/transfer';
 import { services } from '@/server/services';
+
+import { findMask } from '../find-mask';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -16,7 +18,7 @@ export const dynamic = 'force-dynamic';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * A segment mask cropped to its bounding box (uint8, i fastest), the box in the
+ * A segment or propagated mask cropped to its bounding box (uint8, i fastest), the box in the
  * x-bbox header. With ?on=<seriesId> the mask is carried onto that series' grid first.
  */
 export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }) {
@@ -28,8 +30,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }
     }
     const { database, dataDir } = await services();
     const db = database.db;
-    const [mask] = await db.select().from(segmentMasks).where(eq(segmentMasks.id, id));
-    if (!mask) throw new AppError('NOT_FOUND', 'That mask does not exist.');
+    const mask = await findMask(db, id);
     const bytes = new Uint8Array(
       await fs.readFile(path.join(/* turbopackIgnore: true */ dataDir, mask.storedPath)),
     );
