@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   loadLesionTable, recordDecision, recordReviewAction, startTracking, trackingStatus,
 } from '@/server/lesions';
+import { loadLesionPanels } from '@/server/lesions/read-lesion-panels';
 
 import { publicProcedure, router } from '../trpc';
 
@@ -25,6 +26,8 @@ const lesionTable = z.object({
     registration: z.object({
       status: z.enum(['baseline', 'ok', 'failed', 'not-run']),
       method: z.string().nullable(), reason: z.string().nullable(),
+      // The lesion page carries a baseline point to this timepoint with it.
+      matrix: z.array(z.number()).length(12).nullable(),
     }),
   })),
   lesions: z.array(z.object({
@@ -45,6 +48,11 @@ const patientInput = z.object({ patientId: z.string().min(1) });
 export const trackingRouter = router({
   table: publicProcedure.input(patientInput).output(lesionTable)
     .query(({ ctx, input }) => loadLesionTable(ctx.db, input.patientId)),
+
+  /** One lesion's CT and mask per timepoint, for the lesion page. */
+  lesionPanels: publicProcedure
+    .input(patientInput.extend({ trackId: z.string().uuid() }))
+    .query(({ ctx, input }) => loadLesionPanels(ctx.db, input.patientId, input.trackId)),
 
   /** Starts tracking in the background of the server process; poll `status`. */
   start: publicProcedure.input(patientInput).output(job)
