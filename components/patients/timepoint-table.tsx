@@ -3,29 +3,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 
+import type { inferRouterOutputs } from '@trpc/server';
+
 import { ErrorBox } from '@/components/error-box';
+import type { AppRouter } from '@/server/api/root';
 import { useTRPC } from '@/lib/trpc';
 import { SERIES_TYPES } from '@/lib/series-types';
 
-interface Series {
-  id: string;
-  modality: string;
-  seriesType: string;
-  seriesTypeSource: string;
-  tracer: string | null;
-  description: string | null;
-  instanceCount: number;
-  suv: { available: boolean; reason?: string } | null;
-}
-
-interface Point {
-  id: string;
-  index: number;
-  date: string;
-  isBaseline: boolean;
-  baselineSource: string;
-  series: Series[];
-}
+type Point = inferRouterOutputs<AppRouter>['patients']['detail']['timepoints'][number];
+type Series = Point['series'][number];
 
 export function TimepointTable({
   patientId,

@@ -12,12 +12,7 @@
 export type PixelType = 'uint8' | 'int16' | 'uint16' | 'int32' | 'float32' | 'float64';
 
 export type PixelArray =
-  | Uint8Array
-  | Int16Array
-  | Uint16Array
-  | Int32Array
-  | Float32Array
-  | Float64Array;
+  Uint8Array | Int16Array | Uint16Array | Int32Array | Float32Array | Float64Array;
 
 export type Vec3 = [number, number, number];
 
@@ -49,6 +44,16 @@ const ARRAY_BY_TYPE = {
   float64: Float64Array,
 } as const;
 
+/** Bytes one voxel takes in a typed buffer of each pixel type. */
+export const BYTES_BY_PIXEL_TYPE: Record<PixelType, number> = {
+  uint8: 1,
+  int16: 2,
+  uint16: 2,
+  int32: 4,
+  float32: 4,
+  float64: 8,
+};
+
 export function voxelCount(size: Vec3): number {
   return size[0] * size[1] * size[2];
 }
@@ -65,9 +70,7 @@ export function createImage(
   const count = voxelCount(geometry.size);
   const pixels = data ?? allocatePixels(pixelType, count);
   if (pixels.length !== count) {
-    throw new Error(
-      `Pixel buffer holds ${pixels.length} values but the geometry needs ${count}.`,
-    );
+    throw new Error(`Pixel buffer holds ${pixels.length} values but the geometry needs ${count}.`);
   }
 
   return { ...geometry, pixelType, data: pixels };

@@ -70,9 +70,8 @@ export function studyDateOf(instance: Placement): string | undefined {
   return undefined;
 }
 
-/** The header of a series, from one of its instances that passed missingIdentity. */
-export function seriesHeaderOf(instance: DicomInstance): SeriesHeader {
-  const type = classifySeries(instance);
+/** Patient, study and series identity of a file that passed missingIdentity. */
+export function placementOf(instance: Placement) {
   const birthYear = Number(instance.patient.birthDate?.slice(0, 4));
 
   return {
@@ -85,12 +84,21 @@ export function seriesHeaderOf(instance: DicomInstance): SeriesHeader {
     studyDate: studyDateOf(instance) ?? '',
     studyDescription: instance.study.description ?? null,
     seriesInstanceUid: instance.series.uid ?? '',
+    seriesNumber: instance.series.number ?? null,
+  };
+}
+
+/** The header of a series, from one of its instances that passed missingIdentity. */
+export function seriesHeaderOf(instance: DicomInstance): SeriesHeader {
+  const type = classifySeries(instance);
+
+  return {
+    ...placementOf(instance),
     modality: instance.modality ?? 'OT',
     seriesType: type.seriesType,
     seriesTypeReason: type.reason,
     tracer: type.tracer ?? null,
     frameOfReferenceUid: instance.frameOfReferenceUid ?? null,
-    seriesNumber: instance.series.number ?? null,
     description: instance.series.description ?? null,
     referencedSeriesUid: instance.seg?.referencedSeriesUid ?? null,
   };

@@ -8,7 +8,7 @@ import { items, text } from '@/server/imaging/dicom/values';
 import type { ImageGeometry } from '@/server/imaging/image';
 import { rasteriseRoi, readRtStruct } from '@/server/imaging/rtstruct';
 
-import { missingIdentity, studyDateOf } from './header';
+import { missingIdentity, placementOf } from './header';
 import type { SeriesHeader } from './prepared';
 import type { SegmentMaskInput } from './segments';
 
@@ -32,28 +32,18 @@ export function readStructureSetHeader(
   const common = readCommonHeader(ds);
   const missing = missingIdentity(common);
   if (missing) return missing;
-  const birthYear = Number(common.patient.birthDate?.slice(0, 4));
 
   return {
     sopInstanceUid: common.sopInstanceUid ?? '',
     sopClassUid: text(ds, 'x00080016') ?? '',
     digest: createHash('sha256').update(bytes).digest('hex'),
     header: {
-      patientId: (common.patient.id ?? '').trim(),
-      sex: common.patient.sex ?? null,
-      birthYear: Number.isInteger(birthYear) && birthYear > 1850 ? birthYear : null,
-      weightKg: common.patient.weightKg ?? null,
-      heightM: common.patient.sizeM ?? null,
-      studyInstanceUid: common.study.uid ?? '',
-      studyDate: studyDateOf(common) ?? '',
-      studyDescription: common.study.description ?? null,
-      seriesInstanceUid: common.series.uid ?? '',
+      ...placementOf(common),
       modality: 'RTSTRUCT',
       seriesType: 'RTSTRUCT',
       seriesTypeReason: 'RT Structure Set SOP class.',
       tracer: null,
       frameOfReferenceUid: referencedFrame(ds) ?? null,
-      seriesNumber: common.series.number ?? null,
       description: common.series.description ?? text(ds, 'x30060002') ?? 'Structure set',
       referencedSeriesUid: referencedSeries(ds) ?? null,
     },

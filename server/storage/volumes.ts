@@ -2,22 +2,18 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 
 import type { ImageGeometry, PixelArray, PixelType } from '@/server/imaging/image';
-import { allocatePixels, createImage, voxelCount } from '@/server/imaging/image';
+import {
+  allocatePixels,
+  BYTES_BY_PIXEL_TYPE,
+  createImage,
+  voxelCount,
+} from '@/server/imaging/image';
 import type { ImageVolume } from '@/server/imaging/image';
 
 import { bytesOf, writeFileAtomic } from './files';
 
-const BYTES_PER_VOXEL: Record<PixelType, number> = {
-  uint8: 1,
-  int16: 2,
-  uint16: 2,
-  int32: 4,
-  float32: 4,
-  float64: 8,
-};
-
 export function bytesPerVoxel(pixelType: PixelType): number {
-  return BYTES_PER_VOXEL[pixelType];
+  return BYTES_BY_PIXEL_TYPE[pixelType];
 }
 
 export async function writeVolumePixels(absPath: string, data: PixelArray): Promise<void> {

@@ -5,26 +5,12 @@
  */
 import type { DataSet } from 'dicom-parser';
 import { readCode } from './coded';
+import type { PetSuvMetadata } from '../suv/metadata';
 import type { CodedConcept } from './instance';
 import { decimal, firstItem, text, texts } from './values';
 
-export interface PetFields {
-  SeriesDate?: string;
-  SeriesTime?: string;
-  AcquisitionDate?: string;
-  AcquisitionTime?: string;
-  PatientWeight?: number;
-  PatientSize?: number;
-  PatientSex?: string;
-  Units?: string;
-  DecayCorrection?: string;
-  CorrectedImage?: string[];
-  RadionuclideTotalDose?: number;
-  RadionuclideHalfLife?: number;
-  RadiopharmaceuticalStartTime?: string;
-  RadiopharmaceuticalStartDateTime?: string;
-  FrameReferenceTime?: number;
-  ActualFrameDuration?: number;
+/** The SUV metadata plus what names the tracer; the Philips factors are read as numbers. */
+export interface PetFields extends Omit<PetSuvMetadata, 'PhilipsPETPrivateGroup'> {
   /** Philips private scale factors (7053,1000) and (7053,1009); empty on other vendors. */
   PhilipsPETPrivateGroup: { SUVScaleFactor?: number; ActivityConcentrationScaleFactor?: number };
   Radiopharmaceutical?: string;

@@ -7,8 +7,8 @@
 import type { PixelType } from '@/server/imaging/image';
 import { AppError } from '@/server/lib/errors';
 
-export type SourceKind = 'uint8' | 'int8' | 'int16' | 'uint16' | 'int32' | 'uint32'
-  | 'float32' | 'float64';
+export type SourceKind =
+  'uint8' | 'int8' | 'int16' | 'uint16' | 'int32' | 'uint32' | 'float32' | 'float64';
 
 /** How voxels are stored (source, bytes) and the pixel type they are read into. */
 export interface VoxelEncoding {
@@ -50,8 +50,7 @@ export function niftiDatatype(code: number): NiftiDatatype {
 
   const name = REFUSED_NAMES[code] ?? `unknown code ${code}`;
   throw new AppError('UNSUPPORTED', `NIfTI datatype ${name} is not supported.`, {
-    userMessage:
-      `This NIfTI stores ${name} voxels; convert it to an integer or float32 image first.`,
+    userMessage: `This NIfTI stores ${name} voxels; convert it to an integer or float32 image first.`,
   });
 }
 
@@ -65,11 +64,4 @@ export const CODE_BY_PIXEL_TYPE: Record<PixelType, number> = {
   float64: 64,
 };
 
-export const BYTES_BY_PIXEL_TYPE: Record<PixelType, number> = {
-  uint8: 1,
-  int16: 2,
-  uint16: 2,
-  int32: 4,
-  float32: 4,
-  float64: 8,
-};
+export { BYTES_BY_PIXEL_TYPE } from '../image';

@@ -6,7 +6,7 @@ import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { instances, segmentMasks, series, volumes } from '@/db/schema';
-import { dataFolder } from '@/server/imaging/dicom/__tests__/shared-data';
+import { dataFolder } from '@/server/testing/shared-data';
 import { readVolume } from '@/server/storage/volumes';
 import type { TestDatabase } from '@/server/testing/databases';
 import { openTestDatabase } from '@/server/testing/databases';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { parseDicom } from '../parse';
-import { dataFolder } from './shared-data';
+import { dataFolder } from '@/server/testing/shared-data';
 
 const ct = dataFolder('ibsi1/ct_phantom_pat1/dicom/image');
 

@@ -12,7 +12,7 @@ import { indexToPoint, pointToIndex, type ImageVolume, type Vec3 } from '../../i
 import { readNifti } from '../../nifti';
 import { parseDicom } from '../parse';
 import { assembleVolume } from '../volume/assemble';
-import { dataFolder } from './shared-data';
+import { dataFolder } from '@/server/testing/shared-data';
 
 const { folder, present } = dataFolder('ibsi1/ct_phantom_pat1/dicom/image');
 const hasDcm2niix = spawnSync('dcm2niix', ['-h']).status !== null;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDicom } from '../parse';
 import { isDicomRejection } from '../rejection';
 import { concat, ctImage, element, part10 } from './build-dicom';
-import { dataFolder } from './shared-data';
+import { dataFolder } from '@/server/testing/shared-data';
 
 function refusal(bytes: Uint8Array) {
   try {

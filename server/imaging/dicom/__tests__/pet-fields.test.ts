@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { classifySeries } from '../classify';
 import { parseDicom } from '../parse';
 import type { PetFields } from '../pet-fields';
-import { dataFolder } from './shared-data';
+import { dataFolder } from '@/server/testing/shared-data';
 
 const dro = dataFolder('pet-suv-dro');
 const vendor = dataFolder('pet-suv-vendor-metadata');

@@ -12,7 +12,7 @@ import { loadCodecs } from '../codecs/load';
 import type { DicomInstance, FramePixels } from '../instance';
 import { parseDicom } from '../parse';
 import { isDicomRejection } from '../rejection';
-import { dataFolder } from './shared-data';
+import { dataFolder } from '@/server/testing/shared-data';
 
 const { folder, present } = dataFolder('dicom-samples');
 const outcomes: { file: string; check: string; result: string }[] = [];

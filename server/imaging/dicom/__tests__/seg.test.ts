@@ -9,7 +9,7 @@ import { isDicomRejection } from '../rejection';
 import { readSegmentation } from '../seg/read';
 import type { SegFields } from '../seg-fields';
 import { fakeInstance } from './fake-instance';
-import { dataFolder } from './shared-data';
+import { dataFolder } from '@/server/testing/shared-data';
 
 /** 2x2 axial grid, 1 mm pixels, three slices at z = 0, 2, 4. */
 const GRID: ImageGeometry = {

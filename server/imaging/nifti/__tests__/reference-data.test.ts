@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { pointToIndex, type ImageVolume, type Vec3 } from '@/server/imaging/image';
 
 import { readNifti } from '../read';
-import { referenceDataPresent, SHARED_DATA } from './shared-data';
+import { referenceDataPresent, SHARED_DATA } from '@/server/testing/shared-data';
 
 const present = referenceDataPresent('ibsi1');
 const ibsi = (...parts: string[]) =>

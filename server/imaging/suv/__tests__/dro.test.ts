@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDicom } from '@/server/imaging/dicom';
 import { indexToPoint, type ImageVolume, type Vec3 } from '@/server/imaging/image';
 import { readNifti } from '@/server/imaging/nifti/read';
-import { referenceDataPresent, SHARED_DATA } from '@/server/imaging/nifti/__tests__/shared-data';
+import { referenceDataPresent, SHARED_DATA } from '@/server/testing/shared-data';
 
 import { computeSuvFactors } from '../factors';
 

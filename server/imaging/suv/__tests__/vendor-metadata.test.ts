@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { referenceDataPresent, SHARED_DATA } from '@/server/imaging/nifti/__tests__/shared-data';
+import { referenceDataPresent, SHARED_DATA } from '@/server/testing/shared-data';
 
 import { computeSuvFactors } from '../factors';
 import type { PetSuvMetadata } from '../metadata';
