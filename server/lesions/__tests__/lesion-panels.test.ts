@@ -1,0 +1,87 @@
+/**
+ * The lesion page's data on a phantom patient tracked without one follow-up's SEG:
+ * every panel names the CT it is shown on and the mask to outline (the propagated one
+ * where nothing was segmented), the mask route finds both kinds, and the slice the page
+ * opens on passes through the outlined mask.
+ */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { findMask } from '@/app/api/masks/find-mask';
+import { propagatedMasks, segmentMasks } from '@/db/schema';
+import { sliceThrough } from '@/lib/lesion-slices';
+import { runIngest } from '@/server/ingest/pipeline';
+import { expandSources } from '@/server/ingest/sources';
+import { generateCohort } from '@/server/phantom/cohort';
+import type { GroundTruth, PatientTruth } from '@/server/phantom/ground-truth';
+import { openTestDatabase, type TestDatabase } from '@/server/testing/databases';
+
+import { loadLesionTable, trackPatient, type LesionTable } from '..';
+import { loadLesionPanels } from '../read-lesion-panels';
+
+const FAST = { registration: { targetSpacingMm: 8, iterationsPerResolution: 150 } };
+
+let cohortDir: string;
+let db: TestDatabase;
+let patient: PatientTruth;
+let table: LesionTable;
+
+beforeAll(async () => {
+  cohortDir = await fs.mkdtemp(path.join(os.tmpdir(), 'hallmark-panels-'));
+  await generateCohort({ outDir: cohortDir, patients: 1, seed: 7, size: 'small' });
+  const truth = JSON.parse(await fs.readFile(path.join(cohortDir, 'ground-truth.json'),
+    'utf8')) as GroundTruth;
+  patient = truth.patients[0]!;
+  const victim = patient.timepoints.find((t) => t.index > 0 && t.series.seg)!;
+  await fs.rm(path.dirname(path.join(cohortDir, victim.series.seg!.file)), { recursive: true });
+  db = await openTestDatabase('pglite');
+  const sources = await expandSources([path.join(cohortDir, 'dicom')]);
+  await runIngest(sources.files, sources.rejected,
+    { db: db.handle.db, dataDir: db.dataDir, source: 'cli' });
+  await trackPatient(db.handle.db, db.dataDir, patient.patientId, FAST);
+  table = await loadLesionTable(db.handle.db, patient.patientId);
+}, 600_000);
+afterAll(async () => {
+  await db?.dispose();
+  await fs.rm(cohortDir, { recursive: true, force: true });
+});
+
+describe('loadLesionPanels', () => {
+  it('names per timepoint the segmented or propagated mask, on a CT through it', async () => {
+    const propagated = await db.handle.db.select().from(propagatedMasks);
+    const segmentIds = new Set((await db.handle.db.select().from(segmentMasks)).map((m) => m.id));
+    const checked = { segmented: 0, propagated: 0 };
+    for (const track of table.lesions) {
+      const { panels } = await loadLesionPanels(db.handle.db, patient.patientId, track.id);
+
+      expect(panels).toHaveLength(table.timepoints.length);
+      for (const o of track.observations.filter((x) => x.present && x.centroidMm)) {
+        const panel = panels[o.timepoint]!;
+        const own = propagated.find((p) => p.observationId === o.id);
+
+        expect(panel.observationId).toBe(o.id);
+        expect(panel.maskId).toBe(o.segmentMaskId ?? own?.id);
+        const mask = await findMask(db.handle.db, panel.maskId!);
+        if (mask.imageSeriesId !== panel.ct!.seriesId) continue;
+        const k = sliceThrough(panel.ct!, o.centroidMm!);
+
+        expect(k).toBeGreaterThanOrEqual(mask.bbox[2]!);
+        expect(k).toBeLessThanOrEqual(mask.bbox[5]!);
+        checked[segmentIds.has(panel.maskId!) ? 'segmented' : 'propagated'] += 1;
+      }
+    }
+
+    expect(checked.segmented).toBeGreaterThan(0);
+    expect(checked.propagated).toBeGreaterThan(0);
+  });
+
+  it('refuses a lesion of another patient, and an unknown mask', async () => {
+    await expect(loadLesionPanels(db.handle.db, patient.patientId,
+      '00000000-0000-4000-8000-000000000000')).rejects.toThrow(/No lesion/);
+    await expect(findMask(db.handle.db, '00000000-0000-4000-8000-000000000000'))
+      .rejects.toThrow(/does not exist/);
+  });
+});
