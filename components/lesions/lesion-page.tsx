@@ -58,6 +58,7 @@ export function LesionPage({ patientId, trackId }: { patientId: string; trackId:
           if (!panel.ct || !centreMm) {
             return <p key={panel.timepoint} className="muted">{title}: no CT to show.</p>;
           }
+          // Known shortcoming: a panel at the edge of its volume stops while the rest move on.
           const k = offsetSlice(sliceThrough(panel.ct, centreMm), offset, panel.ct.size[2]);
 
           return (

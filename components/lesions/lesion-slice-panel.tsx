@@ -7,6 +7,7 @@ import { useMasks, useSlice } from '@/components/viewer/use-slices';
 import { CT_PRESETS } from '@/lib/viewer/display';
 import type { PanelCt } from '@/server/lesions/read-lesion-panels';
 
+// Known shortcoming: the window is fixed at soft tissue; lung lesions need the lung preset.
 const SOFT_TISSUE = CT_PRESETS['Soft tissue'] ?? { center: 40, width: 400 };
 
 /**
@@ -31,6 +32,7 @@ export function LesionSlicePanel({
   );
 
   return (
+    // Known shortcoming: React's wheel listener is passive, so the page scrolls as well.
     <div className="panel" onWheel={(e) => onScroll(Math.sign(e.deltaY))}>
       <div className="small">
         {title} · slice {k + 1} / {ct.size[2]}
