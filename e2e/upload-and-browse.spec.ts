@@ -132,7 +132,10 @@ test('lesions are tracked across timepoints from the lesion table', async ({ pag
   const { patientId } = firstPatientFolder();
   const truth = readTruth(patientId);
   await page.goto(`/patients/${patientId}`);
-  await page.getByRole('link', { name: /lesion/i }).first().click();
+  await page
+    .getByRole('link', { name: /lesion/i })
+    .first()
+    .click();
 
   await page.getByRole('button', { name: 'Track lesions' }).click();
   const table = page.getByRole('table');
@@ -140,4 +143,39 @@ test('lesions are tracked across timepoints from the lesion table', async ({ pag
   // One column per timepoint besides the lesion column.
   await expect(table.getByRole('columnheader')).toHaveCount(truth.timepoints.length + 1);
   await expect(table.getByRole('row').nth(1)).toContainText(/ml/);
+});
+
+test('a tracked lesion opens on its own page with one panel per timepoint', async ({ page }) => {
+  const { patientId } = firstPatientFolder();
+  await page.goto(`/patients/${patientId}/lesions`);
+  await page.getByRole('link', { name: 'L1', exact: true }).click();
+
+  await expect(page.getByRole('heading', { name: 'Lesion L1' })).toBeVisible();
+  await expect(page.getByTestId('slice-canvas').first()).toBeVisible();
+  const offset = page.getByLabel('Slice offset');
+  await offset.fill('2');
+  await expect(offset).toHaveValue('2');
+  await expect(page.getByRole('heading', { name: 'Volume over time' })).toBeVisible();
+});
+
+test('hallmark signals are computed and charted per hallmark', async ({ page }) => {
+  const { patientId } = firstPatientFolder();
+  await page.goto(`/patients/${patientId}/signals`);
+  await page.getByRole('button', { name: 'Compute signals' }).click();
+
+  await expect(page.getByRole('heading', { name: 'energetics' })).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByRole('heading', { name: 'proliferation' })).toBeVisible();
+  const csv = await page.request.get(`/api/patients/${patientId}/signals.csv`);
+  expect(csv.ok()).toBe(true);
+  expect((await csv.text()).split('\n')[0]).toContain('signal');
+});
+
+test('the response page scores RECIST 1.1 with a best overall response', async ({ page }) => {
+  const { patientId } = firstPatientFolder();
+  await page.goto(`/patients/${patientId}/response`);
+
+  await expect(page.getByText(/^Best overall response:/)).toBeVisible();
+  await expect(page.getByText(/Sum of targets/i)).toBeVisible();
+  await page.getByRole('button', { name: 'iRECIST' }).click();
+  await expect(page.getByText(/^Best overall response:/)).toBeVisible();
 });
