@@ -7,10 +7,22 @@ import { typedSlice } from '@/lib/viewer/pixels';
 
 /** Keeps this many slices around: scrolling back and forth must not refetch. */
 const CACHE_SLICES = 64;
+/** Slices this close to the one shown keep loading when the user scrolls on. */
+const KEEP_NEAR = 3;
+/** Neighbours are fetched once the slice shown has arrived, not while scrolling fast. */
+const PREFETCH = [1, -1, 2];
+
+interface Entry {
+  promise: Promise<ArrayLike<number>>;
+  abort: AbortController;
+  done: boolean;
+}
 
 /**
- * Loads slice k of a series (and prefetches its neighbours), keeping recent slices in
- * a small cache keyed by the volume, so a re-assembled series never shows stale data.
+ * Loads slice k of a series, then its neighbours, keeping recent slices in a small
+ * cache keyed by the volume (so a re-assembled series never shows stale data). When
+ * the user scrolls quickly, requests for slices left behind are cancelled, so the
+ * server is never busy with slices nobody will see.
  */
 export function useSlice(
   seriesId: string,
@@ -18,32 +30,43 @@ export function useSlice(
   pixelType: ViewerPixelType,
   k: number,
 ) {
-  const cache = useRef(new Map<string, Promise<ArrayLike<number>>>());
+  const cache = useRef(new Map<string, Entry>());
   const [slice, setSlice] = useState<{ k: number; pixels: ArrayLike<number> } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
+    const keyOf = (index: number) => `${volumeId}/${index}`;
+    cancelFarRequests(cache.current, volumeId, k);
     const load = (index: number) => {
-      const key = `${volumeId}/${index}`;
-      let entry = cache.current.get(key);
-      if (!entry) {
-        entry = fetchSlice(seriesId, index, pixelType);
-        cache.current.set(key, entry);
-        entry.catch(() => cache.current.delete(key));
-        if (cache.current.size > CACHE_SLICES) {
-          const oldest = cache.current.keys().next().value;
-          if (oldest) cache.current.delete(oldest);
-        }
-      }
+      const key = keyOf(index);
+      const cached = cache.current.get(key);
+      if (cached) return cached.promise;
 
-      return entry;
+      const abort = new AbortController();
+      const entry: Entry = { abort, done: false, promise: Promise.resolve([]) };
+      entry.promise = fetchSlice(seriesId, index, pixelType, abort.signal).finally(() => {
+        entry.done = true;
+      });
+      entry.promise.catch(() => cache.current.delete(key));
+      cache.current.set(key, entry);
+      evictOldest(cache.current);
+
+      return entry.promise;
     };
     load(k).then(
-      (pixels) => live && (setSlice({ k, pixels }), setError(null)),
-      (err: unknown) => live && setError(err instanceof Error ? err.message : String(err)),
+      (pixels) => {
+        if (!live) return;
+        setSlice({ k, pixels });
+        setError(null);
+        for (const d of PREFETCH) if (k + d >= 0) void load(k + d).catch(() => undefined);
+      },
+      (err: unknown) => {
+        if (live && !(err instanceof DOMException && err.name === 'AbortError')) {
+          setError(err instanceof Error ? err.message : String(err));
+        }
+      },
     );
-    for (const next of [k + 1, k - 1, k + 2]) if (next >= 0) void load(next).catch(() => undefined);
 
     return () => {
       live = false;
@@ -53,8 +76,28 @@ export function useSlice(
   return { slice, error };
 }
 
-async function fetchSlice(seriesId: string, k: number, pixelType: ViewerPixelType) {
-  const res = await fetch(`/api/series/${seriesId}/slices/${k}`);
+function cancelFarRequests(cache: Map<string, Entry>, volumeId: string, k: number): void {
+  for (const [key, entry] of cache) {
+    const index = Number(key.slice(volumeId.length + 1));
+    if (entry.done || (key.startsWith(volumeId) && Math.abs(index - k) <= KEEP_NEAR)) continue;
+    entry.abort.abort();
+    cache.delete(key);
+  }
+}
+
+function evictOldest(cache: Map<string, Entry>): void {
+  if (cache.size <= CACHE_SLICES) return;
+  const oldest = cache.keys().next().value;
+  if (oldest) cache.delete(oldest);
+}
+
+async function fetchSlice(
+  seriesId: string,
+  k: number,
+  pixelType: ViewerPixelType,
+  signal: AbortSignal,
+) {
+  const res = await fetch(`/api/series/${seriesId}/slices/${k}`, { signal });
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
     throw new Error(body?.error?.message ?? `Slice ${k} could not be loaded (${res.status}).`);
