@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 
 import { ErrorBox } from '@/components/error-box';
+import { LesionSignals } from '@/components/signals/lesion-signals';
 import {
   baselineCentreMm, centreAtMm, offsetSlice, sliceThrough,
 } from '@/lib/lesion-slices';
@@ -69,6 +70,8 @@ export function LesionPage({ patientId, trackId }: { patientId: string; trackId:
       </div>
       <h2>Volume over time</h2>
       <VolumeChart points={track?.observations ?? []} therapy={detail.data?.therapy ?? []} />
+      <h2>Signals</h2>
+      <LesionSignals patientId={patientId} trackId={trackId} />
     </>
   );
 }
