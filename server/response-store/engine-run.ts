@@ -52,7 +52,8 @@ export function withSkipped(output: ResponseOutput, build: PercistBuild, dates: 
     const point = assessed.shift() ?? notEvaluated(date, i === 0, 'not assessed');
     const note = build.notes.get(i);
 
-    return note ? { ...point, warnings: [...point.warnings, note], trace: [...point.trace, note] }
+    return note
+      ? { ...point, warnings: [...point.warnings, note], trace: [...point.trace, note] }
       : point;
   });
 

@@ -5,7 +5,11 @@
  */
 import type { LesionRole, NewLesionOverride, NonTargetOverride } from '@/db/schema';
 import type { ObservationView, TrackView } from '@/server/lesions';
-import { suggestTargets, type TargetSuggestion } from '@/server/response/recist/target-selection';
+import {
+  RECIST_LIMITS,
+  suggestTargets,
+  type TargetSuggestion,
+} from '@/server/response/recist/target-selection';
 
 import type { OrganOfMask } from './organ-regions';
 import { findOverride, noteOf, type OverrideNote, type StoredOverride } from './overrides';
@@ -16,6 +20,8 @@ export interface TimepointView {
   isBaseline: boolean;
   evaluated: boolean;
   evaluatedOverride: OverrideNote | null;
+  /** Slice spacing of the timepoint's CT: RECIST's measurable minimum is twice it. */
+  sliceThicknessMm: number | null;
 }
 
 export interface CellView {
@@ -51,7 +57,7 @@ export interface LesionRow {
 export type TrackedObservation = ObservationView & { timepointId: string };
 
 export interface RowsInput {
-  timepoints: { id: string; date: string }[];
+  timepoints: { id: string; date: string; sliceThicknessMm?: number | null }[];
   /** Tracks from the tracking store; their observations name timepoints by id. */
   tracks: (Omit<TrackView, 'observations'> & { observations: TrackedObservation[] })[];
   organs: Map<string, OrganOfMask>;
@@ -69,17 +75,28 @@ export function buildRows(input: RowsInput): ResponseRows {
     const row = findOverride(input.overrides, 'timepoint', null, t.id);
     const evaluated = row?.value.kind === 'timepoint' ? row.value.evaluated : true;
 
-    return { id: t.id, date: t.date, isBaseline: i === 0, evaluated,
-      evaluatedOverride: row ? noteOf(row) : null };
+    return {
+      id: t.id,
+      date: t.date,
+      isBaseline: i === 0,
+      evaluated,
+      evaluatedOverride: row ? noteOf(row) : null,
+      sliceThicknessMm: t.sliceThicknessMm ?? null,
+    };
   });
   const drafts = input.tracks.map((track) => draftRow(track, input));
   const baselineId = timepoints[0]?.id;
-  const suggestion = suggestTargets(drafts.flatMap((d) => {
-    const valueMm = d.cells.find((c) => c.timepointId === baselineId)?.valueMm;
+  const thickness = timepoints[0]?.sliceThicknessMm ?? undefined;
+  const suggestion = suggestTargets(
+    drafts.flatMap((d) => {
+      const valueMm = d.cells.find((c) => c.timepointId === baselineId)?.valueMm;
 
-    return !d.isNew && valueMm != null
-      ? [{ id: d.label, organ: d.organ, node: d.node, diameterMm: valueMm }] : [];
-  }));
+      return !d.isNew && valueMm != null
+        ? [{ id: d.label, organ: d.organ, node: d.node, diameterMm: valueMm }]
+        : [];
+    }),
+    { ...RECIST_LIMITS, sliceThicknessMm: thickness },
+  );
   const lesions = drafts.map((d) => withRole(d, suggestion, input.overrides));
 
   return { timepoints, lesions, suggestion };
@@ -98,8 +115,16 @@ function draftRow(track: RowsInput['tracks'][number], input: RowsInput): Draft {
     return cellOf(t.id, observation, node, maskSet, input.overrides);
   });
 
-  return { trackId: track.id, label: track.label, organ, node, organSource,
-    isNew: baseline?.present !== true, masks, cells };
+  return {
+    trackId: track.id,
+    label: track.label,
+    organ,
+    node,
+    organSource,
+    isNew: baseline?.present !== true,
+    masks,
+    cells,
+  };
 }
 
 function organOf(masks: string[], maskSet: Set<string>, input: RowsInput) {
@@ -109,7 +134,8 @@ function organOf(masks: string[], maskSet: Set<string>, input: RowsInput) {
   }
   const found = masks.map((m) => input.organs.get(m)).find(Boolean);
 
-  return found ? { ...found, organSource: 'seg' as const }
+  return found
+    ? { ...found, organSource: 'seg' as const }
     : { organ: 'unknown', node: false, organSource: 'unknown' as const };
 }
 
@@ -122,15 +148,21 @@ function cellOf(
 ): CellView {
   const find = (kind: 'diameter' | 'non-target' | 'new-lesion') =>
     findOverride(overrides, kind, masks, timepointId);
-  const [diameter, nonTarget, newLesion] = [find('diameter'), find('non-target'),
-    find('new-lesion')];
+  const [diameter, nonTarget, newLesion] = [
+    find('diameter'),
+    find('non-target'),
+    find('new-lesion'),
+  ];
   const measuredMm = o?.present ? (node ? o.shortAxisMm : o.longestDiameterMm) : 0;
 
   return {
-    timepointId, present: o ? o.present : null, segmentMaskId: o?.segmentMaskId ?? null,
-    longestDiameterMm: o?.longestDiameterMm ?? null, shortAxisMm: o?.shortAxisMm ?? null,
-    valueMm: diameter?.value.kind === 'diameter' ? diameter.value.diameterMm
-      : o ? measuredMm : null,
+    timepointId,
+    present: o ? o.present : null,
+    segmentMaskId: o?.segmentMaskId ?? null,
+    longestDiameterMm: o?.longestDiameterMm ?? null,
+    shortAxisMm: o?.shortAxisMm ?? null,
+    valueMm:
+      diameter?.value.kind === 'diameter' ? diameter.value.diameterMm : o ? measuredMm : null,
     diameterOverride: diameter ? noteOf(diameter) : null,
     nonTargetStatus: nonTarget?.value.kind === 'non-target' ? nonTarget.value.status : null,
     nonTargetOverride: nonTarget ? noteOf(nonTarget) : null,
@@ -144,8 +176,13 @@ function withRole(d: Draft, suggestion: TargetSuggestion, overrides: StoredOverr
   if (row?.value.kind === 'role' && !d.isNew) {
     return { ...d, role: row.value.role, roleSource: 'reader' as const };
   }
-  const role: LesionRole = d.isNew ? 'none' : suggestion.targets.includes(d.label) ? 'target'
-    : suggestion.nonTargets.includes(d.label) ? 'non-target' : 'none';
+  const role: LesionRole = d.isNew
+    ? 'none'
+    : suggestion.targets.includes(d.label)
+      ? 'target'
+      : suggestion.nonTargets.includes(d.label)
+        ? 'non-target'
+        : 'none';
 
   return { ...d, role, roleSource: 'suggested' as const };
 }

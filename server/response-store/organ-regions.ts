@@ -52,8 +52,10 @@ export async function readMaskOrgans(
 
 /** Segment number to region meaning; empty for a source that is not a readable SEG. */
 async function readSegRegions(db: Db, dataDir: string, seriesId: string) {
-  const rows = await db.select({ storedPath: instances.storedPath, modality: series.modality })
-    .from(instances).innerJoin(series, eq(series.id, instances.seriesId))
+  const rows = await db
+    .select({ storedPath: instances.storedPath, modality: series.modality })
+    .from(instances)
+    .innerJoin(series, eq(series.id, instances.seriesId))
     .where(eq(instances.seriesId, seriesId));
   const regions = new Map<number, string>();
   for (const row of rows.filter((r) => r.modality === 'SEG')) {

@@ -11,8 +11,12 @@ import { and, asc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 
 import type { Db } from '@/db/client';
 import {
-  lesionObservations, lesionTracks, patients, responseOverrides,
-  type ResponseOverrideKind, type ResponseOverrideValue,
+  lesionObservations,
+  lesionTracks,
+  patients,
+  responseOverrides,
+  type ResponseOverrideKind,
+  type ResponseOverrideValue,
 } from '@/db/schema';
 import { AppError } from '@/server/lib/errors';
 
@@ -37,7 +41,9 @@ export interface OverrideRequest {
 }
 
 export function loadOverrides(db: Db, patientRowId: string): Promise<StoredOverride[]> {
-  return db.select().from(responseOverrides)
+  return db
+    .select()
+    .from(responseOverrides)
     .where(eq(responseOverrides.patientId, patientRowId))
     .orderBy(asc(responseOverrides.changedAt));
 }
@@ -53,13 +59,19 @@ export function findOverride(
   masks: Set<string> | null,
   timepointId: string | null,
 ): StoredOverride | undefined {
-  return rows.findLast((r) => r.kind === kind && r.timepointId === timepointId &&
-    (masks === null || (r.segmentMaskId !== null && masks.has(r.segmentMaskId))));
+  return rows.findLast(
+    (r) =>
+      r.kind === kind &&
+      r.timepointId === timepointId &&
+      (masks === null || (r.segmentMaskId !== null && masks.has(r.segmentMaskId))),
+  );
 }
 
 export async function saveOverride(db: Db, request: OverrideRequest): Promise<void> {
   checkShape(request);
-  const [patient] = await db.select().from(patients)
+  const [patient] = await db
+    .select()
+    .from(patients)
     .where(eq(patients.patientId, request.patientId));
   if (!patient) throw new AppError('NOT_FOUND', `No patient with id ${request.patientId}.`);
   const lesion = request.trackId ? await trackMasks(db, patient.id, request) : null;
@@ -70,8 +82,11 @@ export async function saveOverride(db: Db, request: OverrideRequest): Promise<vo
     if (request.value === null) return;
 
     await tx.insert(responseOverrides).values({
-      patientId: patient.id, kind: request.kind, timepointId,
-      segmentMaskId: lesion?.keyMaskId ?? null, value: request.value,
+      patientId: patient.id,
+      kind: request.kind,
+      timepointId,
+      segmentMaskId: lesion?.keyMaskId ?? null,
+      value: request.value,
       changedBy: request.changedBy,
     });
   });
@@ -81,8 +96,11 @@ const LESION_WIDE = new Set<ResponseOverrideKind>(['organ', 'role']);
 
 function checkShape(request: OverrideRequest): void {
   if (request.value !== null && request.value.kind !== request.kind) {
-    throw new AppError('BAD_INPUT', `Override value of kind ${request.value.kind} given ` +
-      `for kind ${request.kind}; send the same kind in both.`);
+    throw new AppError(
+      'BAD_INPUT',
+      `Override value of kind ${request.value.kind} given ` +
+        `for kind ${request.kind}; send the same kind in both.`,
+    );
   }
   if (request.kind !== 'timepoint' && !request.trackId) {
     throw new AppError('BAD_INPUT', `A ${request.kind} override needs the lesion's trackId.`);
@@ -103,8 +121,10 @@ function sameSlot(
   const masks = lesion ? inArray(responseOverrides.segmentMaskId, lesion.masks) : undefined;
 
   return [
-    eq(responseOverrides.patientId, patientRowId), eq(responseOverrides.kind, request.kind),
-    timepoint, ...(masks ? [masks] : []),
+    eq(responseOverrides.patientId, patientRowId),
+    eq(responseOverrides.kind, request.kind),
+    timepoint,
+    ...(masks ? [masks] : []),
   ];
 }
 
@@ -113,20 +133,30 @@ function sameSlot(
  * that scan when it has one, else its first mask (an absent lesion has none there).
  */
 async function trackMasks(db: Db, patientRowId: string, request: OverrideRequest) {
-  const [track] = await db.select().from(lesionTracks)
+  const [track] = await db
+    .select()
+    .from(lesionTracks)
     .where(and(eq(lesionTracks.id, request.trackId!), eq(lesionTracks.patientId, patientRowId)));
   if (!track) {
-    throw new AppError('NOT_FOUND', `No lesion track ${request.trackId} for this patient; ` +
-      'the patient may have been re-tracked: reload the page.');
+    throw new AppError(
+      'NOT_FOUND',
+      `No lesion track ${request.trackId} for this patient; ` +
+        'the patient may have been re-tracked: reload the page.',
+    );
   }
-  const rows = await db.select().from(lesionObservations)
+  const rows = await db
+    .select()
+    .from(lesionObservations)
     .where(eq(lesionObservations.trackId, track.id));
   const withMask = rows.filter((r) => r.segmentMaskId !== null);
   const own = withMask.find((r) => r.timepointId === request.timepointId);
   const keyMaskId = (own ?? withMask[0])?.segmentMaskId;
   if (!keyMaskId) {
-    throw new AppError('CONFLICT', `Lesion track ${track.label} has no segment mask to key ` +
-      'the override by; re-track the patient.');
+    throw new AppError(
+      'CONFLICT',
+      `Lesion track ${track.label} has no segment mask to key ` +
+        'the override by; re-track the patient.',
+    );
   }
 
   return { masks: withMask.map((r) => r.segmentMaskId!), keyMaskId };

@@ -39,8 +39,12 @@ export function percistInput(rows: ResponseRows, pet: PetSignals): PercistBuild 
     points.push({ date: t.date, liver, lesions, newLesions });
   });
 
-  return { input: { criteria: 'percist1.0', timepoints: points },
-    reason: baselineProblem(rows, points, skipped), skipped, notes };
+  return {
+    input: { criteria: 'percist1.0', timepoints: points },
+    reason: baselineProblem(rows, points, skipped),
+    skipped,
+    notes,
+  };
 }
 
 function baselineProblem(rows: ResponseRows, points: PercistPoint[], skipped: Map<number, string>) {
@@ -57,25 +61,30 @@ function baselineProblem(rows: ResponseRows, points: PercistPoint[], skipped: Ma
 
 function measured(lesions: LesionRow[], i: number, pet: PetSignals) {
   const missing: string[] = [];
-  const found = lesions.filter((l) => !l.isNew).flatMap((l) => {
-    const cell = l.cells[i];
-    if (!cell?.present || !cell.segmentMaskId) return [];
+  const found = lesions
+    .filter((l) => !l.isNew)
+    .flatMap((l) => {
+      const cell = l.cells[i];
+      if (!cell?.present || !cell.segmentMaskId) return [];
 
-    const sulPeak = pet.sulPeakByMask.get(cell.segmentMaskId);
-    if (sulPeak === undefined) missing.push(l.label);
+      const sulPeak = pet.sulPeakByMask.get(cell.segmentMaskId);
+      if (sulPeak === undefined) missing.push(l.label);
 
-    return sulPeak === undefined ? [] : [{ id: l.label, sulPeak }];
-  });
+      return sulPeak === undefined ? [] : [{ id: l.label, sulPeak }];
+    });
 
   return { lesions: found, missing };
 }
 
 function newPetLesions(lesions: LesionRow[], i: number) {
-  return lesions.filter((l) => l.isNew).flatMap((l) => {
-    const cell = l.cells[i];
-    const status = cell?.newLesionStatus ?? (cell?.present ? 'unequivocal' : 'not-new');
+  return lesions
+    .filter((l) => l.isNew)
+    .flatMap((l) => {
+      const cell = l.cells[i];
+      const status = cell?.newLesionStatus ?? (cell?.present ? 'unequivocal' : 'not-new');
 
-    return status === 'not-new' ? []
-      : [{ id: l.label, organ: l.organ, unequivocal: status === 'unequivocal' }];
-  });
+      return status === 'not-new'
+        ? []
+        : [{ id: l.label, organ: l.organ, unequivocal: status === 'unequivocal' }];
+    });
 }

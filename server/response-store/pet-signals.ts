@@ -18,16 +18,27 @@ const SULPEAK_SIGNAL = 'fdg-sulpeak';
 
 export async function readPetSignals(db: Db, patientRowId: string): Promise<PetSignals> {
   const [values, references] = await Promise.all([
-    db.select().from(signalValues).where(and(eq(signalValues.patientId, patientRowId),
-      eq(signalValues.signalId, SULPEAK_SIGNAL))),
-    db.select().from(petReferences).where(and(eq(petReferences.patientId, patientRowId),
-      eq(petReferences.kind, 'liver'))),
+    db
+      .select()
+      .from(signalValues)
+      .where(
+        and(eq(signalValues.patientId, patientRowId), eq(signalValues.signalId, SULPEAK_SIGNAL)),
+      ),
+    db
+      .select()
+      .from(petReferences)
+      .where(and(eq(petReferences.patientId, patientRowId), eq(petReferences.kind, 'liver'))),
   ]);
-  const sulPeakByMask = new Map(values.flatMap((v) =>
-    v.value === null ? [] : [[v.segmentMaskId, v.value] as const]));
-  const liverByTimepoint = new Map(references.flatMap((r) =>
-    r.sulMean === null || r.sulSd === null || r.sulMean <= 0 ? []
-      : [[r.timepointId, { sulMean: r.sulMean, sulSd: r.sulSd }] as const]));
+  const sulPeakByMask = new Map(
+    values.flatMap((v) => (v.value === null ? [] : [[v.segmentMaskId, v.value] as const])),
+  );
+  const liverByTimepoint = new Map(
+    references.flatMap((r) =>
+      r.sulMean === null || r.sulSd === null || r.sulMean <= 0
+        ? []
+        : [[r.timepointId, { sulMean: r.sulMean, sulSd: r.sulSd }] as const],
+    ),
+  );
 
   return { sulPeakByMask, liverByTimepoint };
 }

@@ -4,21 +4,20 @@
  * not evaluated; a lesion first seen after the baseline is new wherever it is present,
  * unequivocal unless the reader says it is equivocal or not new at all.
  *
- * Known shortcomings: the slice thickness of each scan is not passed, so the engine uses
- * its 10 mm measurable minimum even for thick slices, and a lesion present but too small
- * to measure is never marked tooSmall (it reads its measured value); reading the CT's
- * slice thickness and a minimum-size rule from the volume rows would lift both.
+ * Each scan carries its CT's slice spacing as the slice thickness, so the measurable
+ * minimum is max(10 mm, twice it). Known shortcoming: a lesion present but too small to
+ * measure is never marked tooSmall; it reads its measured value.
  */
 import type { ResponseInput } from '@/server/response/schema/input';
 
 import type { CellView, LesionRow, ResponseRows, TimepointView } from './lesion-rows';
 
-type RecistPoint = Extract<ResponseInput, { criteria: 'recist1.1' | 'irecist' }>['timepoints'][number];
+type RecistPoint = Extract<
+  ResponseInput,
+  { criteria: 'recist1.1' | 'irecist' }
+>['timepoints'][number];
 
-export function recistInput(
-  rows: ResponseRows,
-  criteria: 'recist1.1' | 'irecist',
-): ResponseInput {
+export function recistInput(rows: ResponseRows, criteria: 'recist1.1' | 'irecist'): ResponseInput {
   return {
     criteria,
     timepoints: rows.timepoints.map((t, i) => recistPoint(t, i, rows.lesions)),
@@ -27,22 +26,30 @@ export function recistInput(
 
 function recistPoint(t: TimepointView, i: number, lesions: LesionRow[]): RecistPoint {
   const cellOf = (l: LesionRow) => l.cells[i]!;
-  const targets = lesions.filter((l) => l.role === 'target').map((l) => ({
-    id: l.label, organ: l.organ, node: l.node,
-    ...(t.evaluated && cellOf(l).valueMm !== null
-      ? { diameterMm: cellOf(l).valueMm! } : { notEvaluated: true }),
-  }));
-  if (!t.evaluated) return { date: t.date, targets };
+  const targets = lesions
+    .filter((l) => l.role === 'target')
+    .map((l) => ({
+      id: l.label,
+      organ: l.organ,
+      node: l.node,
+      ...(t.evaluated && cellOf(l).valueMm !== null
+        ? { diameterMm: cellOf(l).valueMm! }
+        : { notEvaluated: true }),
+    }));
+  const thickness = t.sliceThicknessMm ? { sliceThicknessMm: t.sliceThicknessMm } : {};
+  if (!t.evaluated) return { date: t.date, ...thickness, targets };
 
-  const nonTargets = lesions.filter((l) => l.role === 'non-target').flatMap((l) => {
-    const status = nonTargetStatus(cellOf(l), i === 0);
+  const nonTargets = lesions
+    .filter((l) => l.role === 'non-target')
+    .flatMap((l) => {
+      const status = nonTargetStatus(cellOf(l), i === 0);
 
-    return status ? [{ id: l.label, status }] : [];
-  });
-  const newLesions = i === 0 ? [] : lesions.filter((l) => l.isNew).flatMap((l) =>
-    newLesion(l, cellOf(l)));
+      return status ? [{ id: l.label, status }] : [];
+    });
+  const newLesions =
+    i === 0 ? [] : lesions.filter((l) => l.isNew).flatMap((l) => newLesion(l, cellOf(l)));
 
-  return { date: t.date, targets, nonTargets, newLesions };
+  return { date: t.date, ...thickness, targets, nonTargets, newLesions };
 }
 
 function nonTargetStatus(cell: CellView, atBaseline: boolean) {
@@ -50,7 +57,7 @@ function nonTargetStatus(cell: CellView, atBaseline: boolean) {
   if (cell.nonTargetStatus) return cell.nonTargetStatus;
   if (cell.present === null) return undefined;
 
-  return cell.present ? 'present' as const : 'absent' as const;
+  return cell.present ? ('present' as const) : ('absent' as const);
 }
 
 function newLesion(l: LesionRow, cell: CellView) {
@@ -64,6 +71,7 @@ function newLesion(l: LesionRow, cell: CellView) {
     ...(l.node && cell.valueMm !== null ? { shortAxisMm: cell.valueMm } : {}),
   };
 
-  return [{ id: l.label, organ: l.organ, node: l.node, unequivocal: status === 'unequivocal',
-    ...sizes }];
+  return [
+    { id: l.label, organ: l.organ, node: l.node, unequivocal: status === 'unequivocal', ...sizes },
+  ];
 }

@@ -21,6 +21,8 @@ import { generateCohort } from '@/server/phantom/cohort';
 import type { GroundTruth, PatientTruth } from '@/server/phantom/ground-truth';
 import { openTestDatabase, type TestDatabase } from '@/server/testing/databases';
 
+import { computePatientSignals } from '@/server/signals-store';
+
 import { assessPatient, saveOverride, type PatientResponse } from '..';
 
 const FAST = { registration: { targetSpacingMm: 8, iterationsPerResolution: 150 } };
@@ -42,7 +44,9 @@ beforeAll(async () => {
   db = await openTestDatabase('pglite');
   const sources = await expandSources([path.join(dir, 'dicom')]);
   await runIngest(sources.files, sources.rejected, {
-    db: db.handle.db, dataDir: db.dataDir, source: 'cli',
+    db: db.handle.db,
+    dataDir: db.dataDir,
+    source: 'cli',
   });
   await trackPatient(db.handle.db, db.dataDir, patient.patientId, FAST);
   truthOfMask = await maskTruth();
@@ -54,8 +58,10 @@ afterAll(async () => {
 
 /** Mask id ↦ true lesion, through the segment label each timepoint's SEG carries. */
 async function maskTruth() {
-  const masks = await db.handle.db.select({ mask: segmentMasks, segUid: series.seriesInstanceUid })
-    .from(segmentMasks).innerJoin(series, eq(series.id, segmentMasks.sourceSeriesId));
+  const masks = await db.handle.db
+    .select({ mask: segmentMasks, segUid: series.seriesInstanceUid })
+    .from(segmentMasks)
+    .innerJoin(series, eq(series.id, segmentMasks.sourceSeriesId));
   const out = new Map<string, { organ: string; lesionId: string }>();
   for (const { mask, segUid } of masks) {
     const tp = patient.timepoints.find((t) => t.series.seg?.seriesInstanceUid === segUid);
@@ -77,8 +83,9 @@ function truthLesion(response: PatientResponse, label: string) {
 }
 
 function truthValueMm(lesionId: string, date: string, node: boolean): number {
-  const obs = patient.timepoints.find((t) => t.date === date)!.lesions
-    .find((l) => l.lesionId === lesionId)!;
+  const obs = patient.timepoints
+    .find((t) => t.date === date)!
+    .lesions.find((l) => l.lesionId === lesionId)!;
   if (!obs.present) return 0;
 
   return (node ? obs.shortAxisMm : obs.longAxisMm) ?? 0;
@@ -109,10 +116,14 @@ describe('assessPatient on a tracked phantom patient', () => {
     response.result.timepoints.forEach((point, i) => {
       if (point.sumMm === undefined) return;
       const date = response.timepoints[i]!.date;
-      const expected = targets.reduce((sum, t) =>
-        sum + truthValueMm(truthLesion(response, t.label).lesionId, date, t.node), 0);
-      console.info(`${date}: sum ${point.sumMm} mm, truth ${expected.toFixed(2)} mm, ` +
-        `${point.overall ?? 'baseline'}`);
+      const expected = targets.reduce(
+        (sum, t) => sum + truthValueMm(truthLesion(response, t.label).lesionId, date, t.node),
+        0,
+      );
+      console.info(
+        `${date}: sum ${point.sumMm} mm, truth ${expected.toFixed(2)} mm, ` +
+          `${point.overall ?? 'baseline'}`,
+      );
       expect(Math.abs(point.sumMm - expected)).toBeLessThanOrEqual(TOLERANCE_MM * targets.length);
     });
   });
@@ -132,10 +143,15 @@ describe('assessPatient on a tracked phantom patient', () => {
       const baseline = row.cells[0]!;
       expect(baseline.valueMm).toBe(row.node ? baseline.shortAxisMm : baseline.longestDiameterMm);
       // A lesion left out while its organ had room must be smaller than every target.
-      const organTargets = targets.filter((t) => t.node === row.node &&
-        (row.node || t.organ === row.organ));
-      if (row.role !== 'target' && organTargets.length < 2 && targets.length < 5 &&
-        (baseline.valueMm ?? 0) >= (row.node ? 15 : 10)) {
+      const organTargets = targets.filter(
+        (t) => t.node === row.node && (row.node || t.organ === row.organ),
+      );
+      if (
+        row.role !== 'target' &&
+        organTargets.length < 2 &&
+        targets.length < 5 &&
+        (baseline.valueMm ?? 0) >= (row.node ? 15 : 10)
+      ) {
         throw new Error(`${row.label} is measurable and its organ has room, yet not a target`);
       }
     }
@@ -144,24 +160,30 @@ describe('assessPatient on a tracked phantom patient', () => {
   it('turns a follow-up into PD by a reader diameter, kept across re-tracking', async () => {
     const before = await assess();
     const sums = before.result.timepoints.map((p) => p.sumMm);
-    const at = before.result.timepoints.findIndex((p, i) => i > 0 && p.overall !== 'PD' &&
-      p.sumMm !== undefined);
+    const at = before.result.timepoints.findIndex(
+      (p, i) => i > 0 && p.overall !== 'PD' && p.sumMm !== undefined,
+    );
     expect(at).toBeGreaterThan(0);
-    const target = before.lesions.find((l) => l.role === 'target' &&
-      l.cells[at]!.valueMm !== null)!;
+    const target = before.lesions.find(
+      (l) => l.role === 'target' && l.cells[at]!.valueMm !== null,
+    )!;
     // RECIST PD: the sum 20% and at least 5 mm above the smallest earlier sum (the nadir).
     const nadirMm = Math.min(...sums.slice(0, at).map((v) => v ?? Infinity));
     const neededMm = Math.max(nadirMm * 1.2, nadirMm + 5) - sums[at]!;
     const grownMm = target.cells[at]!.valueMm! + neededMm + 2;
     await saveOverride(db.handle.db, {
-      patientId: patient.patientId, kind: 'diameter', trackId: target.trackId,
-      timepointId: before.timepoints[at]!.id, value: { kind: 'diameter', diameterMm: grownMm },
+      patientId: patient.patientId,
+      kind: 'diameter',
+      trackId: target.trackId,
+      timepointId: before.timepoints[at]!.id,
+      value: { kind: 'diameter', diameterMm: grownMm },
       changedBy: 'cli',
     });
     await rematchPatient(db.handle.db, db.dataDir, patient.patientId);
     const after = await assess();
-    const row = after.lesions.find((l) => l.cells[0]!.segmentMaskId ===
-      target.cells[0]!.segmentMaskId)!;
+    const row = after.lesions.find(
+      (l) => l.cells[0]!.segmentMaskId === target.cells[0]!.segmentMaskId,
+    )!;
 
     expect(row.trackId).not.toBe(target.trackId);
     expect(after.result.timepoints[at]!.overall).toBe('PD');
@@ -176,19 +198,68 @@ describe('assessPatient on a tracked phantom patient', () => {
     expect(response.notEvaluable).toMatch(/no liver reference \(SUL mean and SD\)/);
   });
 
+  it("gives the engine each scan's CT slice spacing for the measurable minimum", async () => {
+    const response = await assess();
+    const points =
+      response.input && 'timepoints' in response.input ? response.input.timepoints : [];
+
+    expect(points).toHaveLength(response.timepoints.length);
+    for (const point of points) {
+      const t = patient.timepoints.find((tp) => tp.date === point.date)!;
+      expect((point as { sliceThicknessMm?: number }).sliceThicknessMm).toBeCloseTo(
+        t.series.ct.geometry.spacingMm[2],
+        6,
+      );
+    }
+  });
+
+  it('scores PERCIST from the stored SULpeak and liver reference once signals exist', async () => {
+    await computePatientSignals(db.handle.db, db.dataDir, patient.patientId);
+    const response = await assess('percist1.0');
+
+    expect(response.notEvaluable).toBeNull();
+    const followUps = response.result.timepoints.slice(1);
+    expect(followUps.length).toBeGreaterThan(0);
+    for (const point of followUps) {
+      expect(['CMR', 'PMR', 'SMD', 'PMD', 'NE']).toContain(point.overall);
+      expect(point.trace.length).toBeGreaterThan(0);
+    }
+    expect(followUps.some((p) => p.overall !== 'NE')).toBe(true);
+  }, 240_000);
+
   it('prints the documented --json document', async () => {
     const out: string[] = [];
     const io = { out: (t: string) => out.push(t), err: () => undefined };
-    const code = await printPatientResponse(db.handle.db, db.dataDir,
-      { patientId: patient.patientId, criteria: 'recist1.1', json: true }, io);
+    const code = await printPatientResponse(
+      db.handle.db,
+      db.dataDir,
+      { patientId: patient.patientId, criteria: 'recist1.1', json: true },
+      io,
+    );
     const doc = JSON.parse(out.join('\n'));
 
     expect(code).toBe(0);
-    expect(Object.keys(doc)).toEqual(['patientId', 'criteria', 'timepoints', 'lesions',
-      'suggestedTargets', 'notEvaluable', 'result']);
+    expect(Object.keys(doc)).toEqual([
+      'patientId',
+      'criteria',
+      'timepoints',
+      'lesions',
+      'suggestedTargets',
+      'notEvaluable',
+      'result',
+    ]);
     expect(doc.patientId).toBe(patient.patientId);
     expect(doc.result.timepoints).toHaveLength(doc.timepoints.length);
-    expect(Object.keys(doc.lesions[0])).toEqual(['trackId', 'label', 'organ', 'node',
-      'organSource', 'role', 'roleSource', 'isNew', 'values']);
+    expect(Object.keys(doc.lesions[0])).toEqual([
+      'trackId',
+      'label',
+      'organ',
+      'node',
+      'organSource',
+      'role',
+      'roleSource',
+      'isNew',
+      'values',
+    ]);
   });
 });
