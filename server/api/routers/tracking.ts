@@ -4,6 +4,7 @@ import {
   loadLesionTable, recordDecision, recordReviewAction, startTracking, trackingStatus,
 } from '@/server/lesions';
 import { loadLesionPanels } from '@/server/lesions/read-lesion-panels';
+import { outlineLesionHere } from '@/server/lesions/threshold-outline';
 
 import { publicProcedure, router } from '../trpc';
 
@@ -45,6 +46,16 @@ const job = z.object({
 
 const patientInput = z.object({ patientId: z.string().min(1) });
 
+const voxel = z.tuple([z.number().int(), z.number().int(), z.number().int()]);
+
+const thresholdOutline = z.object({
+  trackId: z.string(), observationId: z.string(), method: z.enum(['41%', 'suv2.5']),
+  voxelCount: z.number(), bbox: z.array(z.number()), thresholdSuv: z.number(),
+  localMaxSuv: z.number(), reachedBound: z.boolean(),
+  /** The mask cropped to `bbox` on the PET grid, one byte per voxel. */
+  maskBase64: z.string(),
+});
+
 export const trackingRouter = router({
   table: publicProcedure.input(patientInput).output(lesionTable)
     .query(({ ctx, input }) => loadLesionTable(ctx.db, input.patientId)),
@@ -77,4 +88,12 @@ export const trackingRouter = router({
       otherTrackId: z.string().uuid().optional(),
     }))
     .mutation(({ ctx, input }) => recordReviewAction(ctx.db, ctx.dataDir, input, 'web user')),
+
+  /** "Outline lesion here": a seeded threshold segmentation of a PET lesion, stored. */
+  outlineThreshold: publicProcedure
+    .input(z.object({
+      seriesId: z.string().uuid(), seed: voxel, trackId: z.string().uuid().optional(),
+    }))
+    .output(thresholdOutline)
+    .mutation(({ ctx, input }) => outlineLesionHere(ctx.db, ctx.dataDir, input, 'web user')),
 });
