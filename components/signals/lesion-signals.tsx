@@ -1,6 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
 
 import { ErrorBox } from '@/components/error-box';
 import { hallmarkChanges } from '@/lib/lesion-summary';
@@ -41,8 +42,9 @@ export function LesionSignals({ patientId, trackId }: { patientId: string; track
   if (!view.lesion) {
     return (
       <p className="muted">
-        No signals stored for this lesion: compute signals on the patient&apos;s signals page
-        after tracking.
+        No signals stored for this lesion: compute signals on the{' '}
+        <Link href={`/patients/${encodeURIComponent(patientId)}/signals`}>signals page</Link>
+        {' '}after tracking.
       </p>
     );
   }
