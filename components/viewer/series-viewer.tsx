@@ -11,6 +11,7 @@ import { useTRPC } from '@/lib/trpc';
 import type { WindowLevel } from '@/lib/viewer/display';
 import { CT_PRESETS } from '@/lib/viewer/display';
 
+import { OutlineControls, useOutlineTool } from './outline-tool';
 import { SliceCanvas } from './slice-canvas';
 import { useMasks, useSlice } from './use-slices';
 
@@ -36,6 +37,7 @@ function Viewer({ series, volume }: { series: Detail; volume: NonNullable<Detail
   );
   const { slice, error } = useSlice(series.id, volume.id, volume.pixelType, k);
   const masks = useMasks(series.id, series.masks);
+  const tool = useOutlineTool(series.id);
   const [cursor, setCursor] = useState<{ i: number; j: number; value: number } | null>(null);
   const unit = series.modality === 'CT' ? 'HU' : suvFactor ? 'SUV' : '';
   const scale = suvFactor ?? 1;
@@ -77,8 +79,9 @@ function Viewer({ series, volume }: { series: Detail; volume: NonNullable<Detail
               colour={isPet ? 'hot' : 'grey'}
               masks={series.masks.flatMap((m) =>
                 masks[m.id] ? [{ id: m.id, ...masks[m.id]! }] : [],
-              )}
+              ).concat(tool.outlines)}
               onHover={setCursor}
+              onPick={suvFactor ? ({ i, j }) => tool.pick(i, j, slice.k) : undefined}
             />
           ) : (
             <div style={{ width: 512, height: 512 }} className="panel muted">
@@ -97,6 +100,7 @@ function Viewer({ series, volume }: { series: Detail; volume: NonNullable<Detail
           unit={unit}
           cursor={cursor && { ...cursor, value: cursor.value * scale }}
           masks={series.masks}
+          outlineTool={suvFactor ? <OutlineControls tool={tool} /> : null}
         />
       </div>
     </>
@@ -126,6 +130,7 @@ function Controls(props: {
   unit: string;
   cursor: { i: number; j: number; value: number } | null;
   masks: { id: string; label: string; voxelCount: number }[];
+  outlineTool: React.ReactNode;
 }) {
   const { wl, setWl } = props;
   const digits = props.unit === 'HU' ? 0 : 2;
@@ -176,6 +181,7 @@ function Controls(props: {
         </label>
         <span className="muted">{props.unit}</span>
       </div>
+      {props.outlineTool}
       <p data-testid="pixel-value" style={{ minHeight: 20 }}>
         {props.cursor ? (
           `(${props.cursor.i}, ${props.cursor.j}, ${props.k}): ${props.cursor.value.toFixed(digits)} ${props.unit}`

@@ -29,6 +29,8 @@ export function SliceCanvas(props: {
   colour: 'grey' | 'hot';
   masks: CanvasMask[];
   onHover: (at: { i: number; j: number; value: number } | null) => void;
+  /** Called with the voxel clicked on, if the viewer listens for clicks. */
+  onPick?: (at: { i: number; j: number }) => void;
 }) {
   const ref = useRef<HTMLCanvasElement>(null);
   const lut = useMemo(() => hotLut(), []);
@@ -52,10 +54,16 @@ export function SliceCanvas(props: {
     ctx.putImageData(image, 0, 0);
   }, [props.pixels, props.scale, props.window, props.colour, props.masks, props.k, nx, ny, lut]);
 
-  const onMove = (e: React.MouseEvent<HTMLCanvasElement>) => {
+  const voxelAt = (e: React.MouseEvent<HTMLCanvasElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
-    const i = Math.floor(((e.clientX - rect.left) / rect.width) * nx);
-    const j = Math.floor(((e.clientY - rect.top) / rect.height) * ny);
+
+    return {
+      i: Math.floor(((e.clientX - rect.left) / rect.width) * nx),
+      j: Math.floor(((e.clientY - rect.top) / rect.height) * ny),
+    };
+  };
+  const onMove = (e: React.MouseEvent<HTMLCanvasElement>) => {
+    const { i, j } = voxelAt(e);
     const value = props.pixels[j * nx + i];
     props.onHover(value === undefined ? null : { i, j, value });
   };
@@ -73,6 +81,7 @@ export function SliceCanvas(props: {
         background: '#000',
       }}
       onMouseMove={onMove}
+      onClick={props.onPick && ((e) => props.onPick?.(voxelAt(e)))}
       onMouseLeave={() => props.onHover(null)}
     />
   );
