@@ -11,6 +11,9 @@ import type { CanvasMask } from './slice-canvas';
 /**
  * The "Outline lesion here" mode of the PET viewer: while it is on, a click on the image
  * segments the lesion under the pointer by threshold and the result is outlined.
+ * Known shortcomings: outlines are held in this page's state only, so they disappear on
+ * reload until the series detail lists threshold masks; and each click starts a new
+ * lesion, because the viewer offers no way to pick the existing lesion it belongs to.
  */
 export function useOutlineTool(seriesId: string) {
   const trpc = useTRPC();
