@@ -179,3 +179,18 @@ test('the response page scores RECIST 1.1 with a best overall response', async (
   await page.getByRole('button', { name: 'iRECIST' }).click();
   await expect(page.getByText(/^Best overall response:/)).toBeVisible();
 });
+
+test('a reader override of one diameter turns the last scan into progression', async ({ page }) => {
+  const { patientId } = firstPatientFolder();
+  await page.goto(`/patients/${patientId}/response`);
+
+  await page.getByLabel('role of L1').selectOption('target');
+  const row = page.getByRole('row', { name: /^L1/ });
+  const last = row.getByLabel('diameter in mm').last();
+  await last.fill('250');
+  await last.press('Enter');
+
+  await expect(last).toHaveAttribute('title', /^Set by web user/);
+  const categories = page.getByRole('row', { name: /^Category/i }).getByRole('cell');
+  await expect(categories.last()).toHaveText('PD');
+});
