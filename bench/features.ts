@@ -18,7 +18,10 @@
  */
 import { computeFeatures } from '../server/features';
 import {
-  createImage, IDENTITY_DIRECTION, type ImageVolume, type Vec3,
+  createImage,
+  IDENTITY_DIRECTION,
+  type ImageVolume,
+  type Vec3,
 } from '../server/imaging/image';
 
 const SPACING_MM: Vec3 = [0.8, 0.8, 2];
@@ -45,8 +48,12 @@ function blob(voxels: number): { image: ImageVolume; mask: ImageVolume } {
   const a = Math.cbrt(voxels / ((4 / 3) * Math.PI * 0.8 * 0.35));
   const radii: Vec3 = [a, 0.8 * a, 0.35 * a];
   const size = radii.map((r) => Math.ceil(2.6 * r) + 16) as Vec3;
-  const geometry = { size, spacingMm: SPACING_MM, originMm: [0, 0, 0] as Vec3,
-    direction: IDENTITY_DIRECTION };
+  const geometry = {
+    size,
+    spacingMm: SPACING_MM,
+    originMm: [0, 0, 0] as Vec3,
+    direction: IDENTITY_DIRECTION,
+  };
   const image = createImage(geometry, 'float32');
   const mask = createImage(geometry, 'uint8');
   const next = random(voxels);
@@ -91,17 +98,21 @@ function main(): void {
       cpuTimes.push((cpu.user + cpu.system) / 1000);
     }
     const ms = median(cpuTimes);
-    const growth = previous ? (ms / previous.ms) / (voxels / previous.voxels) : null;
-    rows.push([
-      String(voxels).padStart(8),
-      median(times).toFixed(0).padStart(9),
-      ms.toFixed(0).padStart(6),
-      ((ms * 1000) / voxels).toFixed(2).padStart(10),
-      (growth === null ? '-' : growth.toFixed(2)).padStart(8),
-    ].join('  '));
+    const growth = previous ? ms / previous.ms / (voxels / previous.voxels) : null;
+    rows.push(
+      [
+        String(voxels).padStart(8),
+        median(times).toFixed(0).padStart(9),
+        ms.toFixed(0).padStart(6),
+        ((ms * 1000) / voxels).toFixed(2).padStart(10),
+        (growth === null ? '-' : growth.toFixed(2)).padStart(8),
+      ].join('  '),
+    );
     previous = { voxels, ms };
   }
-  process.stdout.write(['  voxels    wall ms  cpu ms  µs/voxel  growth', ...rows].join('\n') + '\n');
+  process.stdout.write(
+    ['  voxels    wall ms  cpu ms  µs/voxel  growth', ...rows].join('\n') + '\n',
+  );
 }
 
 main();

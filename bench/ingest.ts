@@ -42,7 +42,9 @@ await generateCohort({
   seed: 11,
   size: values.size as 'small' | 'demo' | 'full',
 });
-console.log(`generated ${values.patients} patients (${values.size}) in ${ms(performance.now() - t0)}`);
+console.log(
+  `generated ${values.patients} patients (${values.size}) in ${ms(performance.now() - t0)}`,
+);
 
 const files = listFiles(path.join(cohortDir, 'dicom'));
 const totalMb = files.reduce((a, f) => a + fs.statSync(f).size, 0) / 1024 ** 2;
@@ -59,14 +61,19 @@ for (let r = 0; r < runs; r++) {
   });
   ingestMs.push(performance.now() - t0);
   await handle.close();
-  if (summary.rejected.length > 0) throw new Error(`rejected: ${JSON.stringify(summary.rejected[0])}`);
+  if (summary.rejected.length > 0)
+    throw new Error(`rejected: ${JSON.stringify(summary.rejected[0])}`);
 }
 const m = median(ingestMs) / 1000;
 console.log(`\ningest: ${files.length} files, ${totalMb.toFixed(1)} MB, median of ${runs} runs`);
-console.log(`  ${(files.length / m).toFixed(1)} files/s, ${(totalMb / m).toFixed(1)} MB/s, ${m.toFixed(2)} s`);
+console.log(
+  `  ${(files.length / m).toFixed(1)} files/s, ${(totalMb / m).toFixed(1)} MB/s, ${m.toFixed(2)} s`,
+);
 
 await loadCodecs();
-const ctFolders = seriesFolders(path.join(cohortDir, 'dicom')).filter((d) => /ct/i.test(path.basename(d)));
+const ctFolders = seriesFolders(path.join(cohortDir, 'dicom')).filter((d) =>
+  /ct/i.test(path.basename(d)),
+);
 const ours: number[] = [];
 const theirs: number[] = [];
 for (const folder of ctFolders.slice(0, 5)) {
@@ -82,8 +89,10 @@ for (const folder of ctFolders.slice(0, 5)) {
   }
 }
 console.log(`\nassembly of ${ctFolders.slice(0, 5).length} CT series, ${runs} runs each (median):`);
-console.log(`  hallmark ${ms(median(ours))}, dcm2niix ${ms(median(theirs))}, ` +
-  `ratio ${(median(ours) / median(theirs)).toFixed(2)}x (aim <= 2x)`);
+console.log(
+  `  hallmark ${ms(median(ours))}, dcm2niix ${ms(median(theirs))}, ` +
+    `ratio ${(median(ours) / median(theirs)).toFixed(2)}x (aim <= 2x)`,
+);
 fs.rmSync(work, { recursive: true, force: true });
 
 function ms(x: number): string {

@@ -108,7 +108,8 @@ function printHuman(
   out: (text: string) => void,
 ): void {
   out(
-    `Ingested ${summary.ingested}, unchanged ${summary.unchanged}, rejected ${summary.rejected.length}.`,
+    `Ingested ${summary.ingested}, unchanged ${summary.unchanged}, ` +
+      `rejected ${summary.rejected.length}.`,
   );
   for (const r of summary.rejected) out(`  rejected ${r.path}: ${r.reason}`);
   for (const p of summary.patients) {

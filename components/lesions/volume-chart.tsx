@@ -1,7 +1,14 @@
 'use client';
 
 import {
-  CartesianGrid, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis,
+  CartesianGrid,
+  Line,
+  LineChart,
+  ReferenceArea,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
 } from 'recharts';
 
 import { dayDomain, dayLabel } from '@/lib/signal-chart';
@@ -20,9 +27,16 @@ export interface TherapyBand {
 }
 
 /** The lesion's volume at each scan, over the therapy periods as shaded bands. */
-export function VolumeChart({ points, therapy }: { points: VolumePoint[]; therapy: TherapyBand[] }) {
+export function VolumeChart({
+  points,
+  therapy,
+}: {
+  points: VolumePoint[];
+  therapy: TherapyBand[];
+}) {
   const data = points.flatMap((p) =>
-    p.volumeMl === null ? [] : [{ day: dayOf(p.studyDate), volumeMl: p.volumeMl }]);
+    p.volumeMl === null ? [] : [{ day: dayOf(p.studyDate), volumeMl: p.volumeMl }],
+  );
   const dates = [...points.map((p) => p.studyDate), ...therapy.map((t) => t.startDate)];
   const lastDate = points.at(-1)?.studyDate ?? '';
   if (data.length === 0) return <p className="muted">No measured volume to chart.</p>;
@@ -31,17 +45,35 @@ export function VolumeChart({ points, therapy }: { points: VolumePoint[]; therap
     <ResponsiveContainer width="100%" height={220}>
       <LineChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
         <CartesianGrid stroke="#eef1f4" />
-        <XAxis type="number" dataKey="day" domain={dayDomain(dates)} tickFormatter={dayLabel}
-          tick={{ fontSize: 11 }} allowDataOverflow />
-        <YAxis dataKey="volumeMl" width={52} tick={{ fontSize: 11 }}
-          label={{ value: 'ml', angle: -90, position: 'insideLeft', fontSize: 11 }} />
+        <XAxis
+          type="number"
+          dataKey="day"
+          domain={dayDomain(dates)}
+          tickFormatter={dayLabel}
+          tick={{ fontSize: 11 }}
+          allowDataOverflow
+        />
+        <YAxis
+          dataKey="volumeMl"
+          width={52}
+          tick={{ fontSize: 11 }}
+          label={{ value: 'ml', angle: -90, position: 'insideLeft', fontSize: 11 }}
+        />
         {therapy.map((t) => (
-          <ReferenceArea key={t.id} x1={dayOf(t.startDate)} x2={dayOf(t.endDate ?? lastDate)}
-            fill="var(--accent)" fillOpacity={0.1} ifOverflow="hidden"
-            label={{ value: t.agent, position: 'insideTop', fontSize: 10 }} />
+          <ReferenceArea
+            key={t.id}
+            x1={dayOf(t.startDate)}
+            x2={dayOf(t.endDate ?? lastDate)}
+            fill="var(--accent)"
+            fillOpacity={0.1}
+            ifOverflow="hidden"
+            label={{ value: t.agent, position: 'insideTop', fontSize: 10 }}
+          />
         ))}
-        <Tooltip labelFormatter={(day) => dayLabel(Number(day))}
-          formatter={(v) => [`${Number(v).toFixed(2)} ml`, 'Volume']} />
+        <Tooltip
+          labelFormatter={(day) => dayLabel(Number(day))}
+          formatter={(v) => [`${Number(v).toFixed(2)} ml`, 'Volume']}
+        />
         <Line type="linear" dataKey="volumeMl" stroke="#0072B2" isAnimationActive={false} />
       </LineChart>
     </ResponsiveContainer>

@@ -77,9 +77,9 @@ function Viewer({ series, volume }: { series: Detail; volume: NonNullable<Detail
               scale={scale}
               window={wl}
               colour={isPet ? 'hot' : 'grey'}
-              masks={series.masks.flatMap((m) =>
-                masks[m.id] ? [{ id: m.id, ...masks[m.id]! }] : [],
-              ).concat(tool.outlines)}
+              masks={series.masks
+                .flatMap((m) => (masks[m.id] ? [{ id: m.id, ...masks[m.id]! }] : []))
+                .concat(tool.outlines)}
               onHover={setCursor}
               onPick={suvFactor ? ({ i, j }) => tool.pick(i, j, slice.k) : undefined}
             />
@@ -184,7 +184,8 @@ function Controls(props: {
       {props.outlineTool}
       <p data-testid="pixel-value" style={{ minHeight: 20 }}>
         {props.cursor ? (
-          `(${props.cursor.i}, ${props.cursor.j}, ${props.k}): ${props.cursor.value.toFixed(digits)} ${props.unit}`
+          `(${props.cursor.i}, ${props.cursor.j}, ${props.k}): ` +
+          `${props.cursor.value.toFixed(digits)} ${props.unit}`
         ) : (
           <span className="muted">Point at the image for its value.</span>
         )}

@@ -50,7 +50,8 @@ export function niftiDatatype(code: number): NiftiDatatype {
 
   const name = REFUSED_NAMES[code] ?? `unknown code ${code}`;
   throw new AppError('UNSUPPORTED', `NIfTI datatype ${name} is not supported.`, {
-    userMessage: `This NIfTI stores ${name} voxels; convert it to an integer or float32 image first.`,
+    userMessage:
+      `This NIfTI stores ${name} voxels; ` + 'convert it to an integer or float32 image first.',
   });
 }
 
