@@ -1,8 +1,8 @@
 import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 import { id } from './columns';
+import { patientRef } from './references';
 import { segmentMasks, timepoints } from './imaging';
-import { patients } from './patients';
 
 export type NonTargetOverride = 'present' | 'absent' | 'progression';
 export type NewLesionOverride = 'unequivocal' | 'equivocal' | 'not-new';
@@ -33,9 +33,7 @@ export const responseOverrides = pgTable(
   'response_overrides',
   {
     id: id(),
-    patientId: uuid('patient_id')
-      .notNull()
-      .references(() => patients.id, { onDelete: 'cascade' }),
+    patientId: patientRef(),
     kind: text('kind').$type<ResponseOverrideKind>().notNull(),
     segmentMaskId: uuid('segment_mask_id').references(() => segmentMasks.id, {
       onDelete: 'cascade',

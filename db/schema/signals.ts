@@ -1,11 +1,20 @@
 import {
-  doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
 } from 'drizzle-orm/pg-core';
 
 import type { Vec3 } from '@/server/imaging/image';
 
 import { changedBy, createdAt, id } from './columns';
-import { segmentMasks, series, timepoints } from './imaging';
+import { patientRef, timepointRef } from './references';
+import { segmentMasks, series } from './imaging';
 import { patients } from './patients';
 
 export type ReferencePlacement = 'auto' | 'user';
@@ -20,12 +29,8 @@ export const signalValues = pgTable(
   'signal_values',
   {
     id: id(),
-    patientId: uuid('patient_id')
-      .notNull()
-      .references(() => patients.id, { onDelete: 'cascade' }),
-    timepointId: uuid('timepoint_id')
-      .notNull()
-      .references(() => timepoints.id, { onDelete: 'cascade' }),
+    patientId: patientRef(),
+    timepointId: timepointRef(),
     segmentMaskId: uuid('segment_mask_id')
       .notNull()
       .references(() => segmentMasks.id, { onDelete: 'cascade' }),
@@ -63,12 +68,8 @@ export const petReferences = pgTable(
   'pet_references',
   {
     id: id(),
-    patientId: uuid('patient_id')
-      .notNull()
-      .references(() => patients.id, { onDelete: 'cascade' }),
-    timepointId: uuid('timepoint_id')
-      .notNull()
-      .references(() => timepoints.id, { onDelete: 'cascade' }),
+    patientId: patientRef(),
+    timepointId: timepointRef(),
     kind: text('kind').$type<PetReferenceKind>().notNull(),
     petSeriesId: uuid('pet_series_id')
       .notNull()

@@ -1,8 +1,8 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 import { createdAt, id } from './columns';
+import { patientRef } from './references';
 import { segmentMasks, series, timepoints } from './imaging';
-import { patients } from './patients';
 import { lesionObservations } from './tracking';
 
 /**
@@ -52,9 +52,7 @@ export const lesionReviewActions = pgTable(
   'lesion_review_actions',
   {
     id: id(),
-    patientId: uuid('patient_id')
-      .notNull()
-      .references(() => patients.id, { onDelete: 'cascade' }),
+    patientId: patientRef(),
     kind: text('kind').$type<ReviewActionKind>().notNull(),
     segmentMaskId: uuid('segment_mask_id')
       .notNull()

@@ -1,5 +1,13 @@
 import {
-  boolean, index, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid,
+  boolean,
+  index,
+  jsonb,
+  pgTable,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
 } from 'drizzle-orm/pg-core';
 
 import type { Vec3 } from '@/server/imaging/image';
@@ -7,8 +15,8 @@ import type { Mat3x4 } from '@/server/tracking/affine';
 import type { RegistrationQuality } from '@/server/tracking/registration-types';
 
 import { createdAt, id } from './columns';
-import { segmentMasks, timepoints } from './imaging';
-import { patients } from './patients';
+import { patientRef, timepointRef } from './references';
+import { segmentMasks } from './imaging';
 
 export type RegistrationMethod = 'elastix' | 'fallback-frame-of-reference';
 export type ObservationSource = 'segmentation' | 'propagated' | 'threshold';
@@ -25,15 +33,9 @@ export const registrations = pgTable(
   'registrations',
   {
     id: id(),
-    patientId: uuid('patient_id')
-      .notNull()
-      .references(() => patients.id, { onDelete: 'cascade' }),
-    timepointId: uuid('timepoint_id')
-      .notNull()
-      .references(() => timepoints.id, { onDelete: 'cascade' }),
-    baselineTimepointId: uuid('baseline_timepoint_id')
-      .notNull()
-      .references(() => timepoints.id, { onDelete: 'cascade' }),
+    patientId: patientRef(),
+    timepointId: timepointRef(),
+    baselineTimepointId: timepointRef('baseline_timepoint_id'),
     status: text('status').$type<'ok' | 'failed'>().notNull(),
     method: text('method').$type<RegistrationMethod>().notNull(),
     reason: text('reason'),
@@ -55,9 +57,7 @@ export const lesionTracks = pgTable(
   'lesion_tracks',
   {
     id: id(),
-    patientId: uuid('patient_id')
-      .notNull()
-      .references(() => patients.id, { onDelete: 'cascade' }),
+    patientId: patientRef(),
     /** Shown to readers: L1, L2, ... in order of first appearance. */
     label: text('label').notNull(),
     status: text('status').$type<TrackStatus>().notNull(),
@@ -82,9 +82,7 @@ export const lesionObservations = pgTable(
     trackId: uuid('track_id')
       .notNull()
       .references(() => lesionTracks.id, { onDelete: 'cascade' }),
-    timepointId: uuid('timepoint_id')
-      .notNull()
-      .references(() => timepoints.id, { onDelete: 'cascade' }),
+    timepointId: timepointRef(),
     segmentMaskId: uuid('segment_mask_id').references(() => segmentMasks.id, {
       onDelete: 'set null',
     }),
@@ -119,9 +117,7 @@ export const lesionDecisions = pgTable(
   'lesion_decisions',
   {
     id: id(),
-    patientId: uuid('patient_id')
-      .notNull()
-      .references(() => patients.id, { onDelete: 'cascade' }),
+    patientId: patientRef(),
     kind: text('kind').$type<DecisionKind>().notNull(),
     segmentMaskId: uuid('segment_mask_id')
       .notNull()
