@@ -3,12 +3,18 @@ import { describe, expect, it } from 'vitest';
 import type { ImageGeometry } from '@/server/imaging/image';
 
 import {
-  applyMatrix, baselineCentreMm, centreAtMm, offsetSlice, sliceThrough,
+  applyMatrix,
+  baselineCentreMm,
+  centreAtMm,
+  offsetSlice,
+  sliceThrough,
 } from './lesion-slices';
 
 // Axial CT, 100 slices of 2.5 mm, slice 0 at z = -100 mm.
 const axial: ImageGeometry = {
-  size: [512, 512, 100], spacingMm: [0.8, 0.8, 2.5], originMm: [-200, -200, -100],
+  size: [512, 512, 100],
+  spacingMm: [0.8, 0.8, 2.5],
+  originMm: [-200, -200, -100],
   direction: [1, 0, 0, 0, 1, 0, 0, 0, 1],
 };
 
@@ -23,8 +29,11 @@ describe('sliceThrough', () => {
 
   it('follows a flipped slice axis', () => {
     // Slices run towards -z from z = 100: (100 - 40) / 2.5 = 24
-    const flipped: ImageGeometry = { ...axial, originMm: [-200, -200, 100],
-      direction: [1, 0, 0, 0, 1, 0, 0, 0, -1] };
+    const flipped: ImageGeometry = {
+      ...axial,
+      originMm: [-200, -200, 100],
+      direction: [1, 0, 0, 0, 1, 0, 0, 0, -1],
+    };
     expect(sliceThrough(flipped, [0, 0, 40])).toBe(24);
   });
 
@@ -43,8 +52,12 @@ describe('centreAtMm', () => {
   });
 
   it('uses the observation centroid when the lesion was seen', () => {
-    const seen = { timepoint: 1, present: true, centroidMm: [1, 2, 3] as [number, number, number],
-      centroidBaselineMm: null };
+    const seen = {
+      timepoint: 1,
+      present: true,
+      centroidMm: [1, 2, 3] as [number, number, number],
+      centroidBaselineMm: null,
+    };
     expect(centreAtMm(seen, [3, 4, 5], matrix)).toEqual([1, 2, 3]);
   });
 
@@ -58,10 +71,18 @@ describe('centreAtMm', () => {
 
 describe('baselineCentreMm', () => {
   it('prefers the baseline sighting, else the first centroid carried back', () => {
-    const later = { timepoint: 2, present: true, centroidMm: [9, 9, 9] as [number, number, number],
-      centroidBaselineMm: [7, 7, 7] as [number, number, number] };
-    const base = { timepoint: 0, present: true, centroidMm: [1, 1, 1] as [number, number, number],
-      centroidBaselineMm: null };
+    const later = {
+      timepoint: 2,
+      present: true,
+      centroidMm: [9, 9, 9] as [number, number, number],
+      centroidBaselineMm: [7, 7, 7] as [number, number, number],
+    };
+    const base = {
+      timepoint: 0,
+      present: true,
+      centroidMm: [1, 1, 1] as [number, number, number],
+      centroidBaselineMm: null,
+    };
     expect(baselineCentreMm([base, later], 0)).toEqual([1, 1, 1]);
     expect(baselineCentreMm([later], 0)).toEqual([7, 7, 7]);
   });

@@ -18,7 +18,9 @@ export interface SliceObservation {
 
 export function applyMatrix(m: Matrix3x4, p: Vec3): Vec3 {
   const row = (r: number) =>
-    (m[r * 4] ?? 0) * p[0] + (m[r * 4 + 1] ?? 0) * p[1] + (m[r * 4 + 2] ?? 0) * p[2] +
+    (m[r * 4] ?? 0) * p[0] +
+    (m[r * 4 + 1] ?? 0) * p[1] +
+    (m[r * 4 + 2] ?? 0) * p[2] +
     (m[r * 4 + 3] ?? 0);
 
   return [row(0), row(1), row(2)];
@@ -29,7 +31,8 @@ export function applyMatrix(m: Matrix3x4, p: Vec3): Vec3 {
  * first sighting carried back to baseline by the tracker.
  */
 export function baselineCentreMm(
-  observations: SliceObservation[], baselineIndex: number,
+  observations: SliceObservation[],
+  baselineIndex: number,
 ): Vec3 | null {
   const atBaseline = observations.find((o) => o.timepoint === baselineIndex);
   if (atBaseline?.present && atBaseline.centroidMm) return atBaseline.centroidMm;
@@ -43,7 +46,9 @@ export function baselineCentreMm(
  * matrix (the baseline, or tracking not run) takes the baseline point unchanged.
  */
 export function centreAtMm(
-  observation: SliceObservation | undefined, baselineMm: Vec3 | null, matrix: Matrix3x4 | null,
+  observation: SliceObservation | undefined,
+  baselineMm: Vec3 | null,
+  matrix: Matrix3x4 | null,
 ): Vec3 | null {
   if (observation?.present && observation.centroidMm) return observation.centroidMm;
   if (!baselineMm) return null;

@@ -3,38 +3,84 @@ import { describe, expect, it } from 'vitest';
 import { changeVerdict, hallmarkChanges, latestDate, type SummarySignal } from './lesion-summary';
 import type { StoredValue } from './signal-series';
 
-const relative = (pct: number) => ({ relativePercent: { decrease: pct, increase: pct },
-  absolute: null });
+const relative = (pct: number) => ({
+  relativePercent: { decrease: pct, increase: pct },
+  absolute: null,
+});
 
 const CATALOGUE: SummarySignal[] = [
-  { id: 'volume', name: 'Volume', hallmark: 'proliferation', responseDirection: 'decrease',
-    repeatability: { relativePercent: { decrease: 12.1, increase: 13.4 }, absolute: null } },
-  { id: 'flt', name: 'FLT', hallmark: 'proliferation', responseDirection: 'decrease',
-    repeatability: relative(10) },
-  { id: 'adc', name: 'ADC', hallmark: 'cellularity', responseDirection: 'increase',
-    repeatability: relative(27) },
-  { id: 'tbr', name: 'TBR', hallmark: 'hypoxia', responseDirection: 'decrease',
-    repeatability: relative(20) },
-  { id: 'hf', name: 'Hypoxic fraction', hallmark: 'hypoxia', responseDirection: 'decrease',
-    repeatability: { relativePercent: null, absolute: 0.1 } },
-  { id: 'ktrans', name: 'Ktrans', hallmark: 'vasculature', responseDirection: 'decrease',
-    repeatability: relative(20) },
+  {
+    id: 'volume',
+    name: 'Volume',
+    hallmark: 'proliferation',
+    responseDirection: 'decrease',
+    repeatability: { relativePercent: { decrease: 12.1, increase: 13.4 }, absolute: null },
+  },
+  {
+    id: 'flt',
+    name: 'FLT',
+    hallmark: 'proliferation',
+    responseDirection: 'decrease',
+    repeatability: relative(10),
+  },
+  {
+    id: 'adc',
+    name: 'ADC',
+    hallmark: 'cellularity',
+    responseDirection: 'increase',
+    repeatability: relative(27),
+  },
+  {
+    id: 'tbr',
+    name: 'TBR',
+    hallmark: 'hypoxia',
+    responseDirection: 'decrease',
+    repeatability: relative(20),
+  },
+  {
+    id: 'hf',
+    name: 'Hypoxic fraction',
+    hallmark: 'hypoxia',
+    responseDirection: 'decrease',
+    repeatability: { relativePercent: null, absolute: 0.1 },
+  },
+  {
+    id: 'ktrans',
+    name: 'Ktrans',
+    hallmark: 'vasculature',
+    responseDirection: 'decrease',
+    repeatability: relative(20),
+  },
 ];
 
 function v(signalId: string, date: string, value: number | null): StoredValue {
-  return { lesionKey: 'track-1', signalId, date, value, sourceSeriesUid: null,
-    sourceSeriesType: null, sourceSeriesDescription: null };
+  return {
+    lesionKey: 'track-1',
+    signalId,
+    date,
+    value,
+    sourceSeriesUid: null,
+    sourceSeriesType: null,
+    sourceSeriesDescription: null,
+  };
 }
 
 const VALUES = [
-  v('volume', '2026-01-01', 10), v('volume', '2026-02-01', 9), v('volume', '2026-04-01', 7),
-  v('flt', '2026-01-01', 5), v('flt', '2026-04-01', 1),
-  v('adc', '2026-01-01', 1000), v('adc', '2026-04-01', 1100),
+  v('volume', '2026-01-01', 10),
+  v('volume', '2026-02-01', 9),
+  v('volume', '2026-04-01', 7),
+  v('flt', '2026-01-01', 5),
+  v('flt', '2026-04-01', 1),
+  v('adc', '2026-01-01', 1000),
+  v('adc', '2026-04-01', 1100),
   // TBR was not measured at the latest timepoint, so hypoxia falls to the hypoxic fraction.
-  v('tbr', '2026-01-01', 2), v('tbr', '2026-02-01', 3),
-  v('hf', '2026-01-01', 0.2), v('hf', '2026-04-01', 0.45),
+  v('tbr', '2026-01-01', 2),
+  v('tbr', '2026-02-01', 3),
+  v('hf', '2026-01-01', 0.2),
+  v('hf', '2026-04-01', 0.45),
   // Ktrans only at baseline: no change to show for vasculature.
-  v('ktrans', '2026-01-01', 0.3), v('ktrans', '2026-04-01', null),
+  v('ktrans', '2026-01-01', 0.3),
+  v('ktrans', '2026-04-01', null),
 ];
 
 describe('hallmarkChanges', () => {
@@ -47,9 +93,13 @@ describe('hallmarkChanges', () => {
 
   it('takes the first catalogue signal of a hallmark, from baseline to the latest date', () => {
     // Volume 10 -> 7 ml: -3, -30%. Band [10 - 1.21, 10 + 1.34] = [8.79, 11.34]; 7 is below.
-    expect(of('proliferation')).toMatchObject({ signalId: 'volume',
-      baseline: { date: '2026-01-01', value: 10 }, latest: { date: '2026-04-01', value: 7 },
-      change: { absolute: -3, percent: -30 }, verdict: 'response' });
+    expect(of('proliferation')).toMatchObject({
+      signalId: 'volume',
+      baseline: { date: '2026-01-01', value: 10 },
+      latest: { date: '2026-04-01', value: 7 },
+      change: { absolute: -3, percent: -30 },
+      verdict: 'response',
+    });
   });
 
   it('greys a change inside the repeatability band', () => {

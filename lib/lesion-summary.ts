@@ -3,8 +3,13 @@
  * whether each change is a response, a progression, or lost in measurement noise.
  */
 import {
-  baselineIndex, changeBetween, repeatabilityBand, withinBand, type Change,
-  type RepeatabilityLimits, type ResponseDirection,
+  baselineIndex,
+  changeBetween,
+  repeatabilityBand,
+  withinBand,
+  type Change,
+  type RepeatabilityLimits,
+  type ResponseDirection,
 } from './signal-chart';
 import type { StoredValue } from './signal-series';
 
@@ -34,8 +39,9 @@ export interface HallmarkChange {
  * limits has no band, so any change outside zero is read by its sign.
  */
 export function changeVerdict(
-  baseline: number, latest: number, signal: Pick<SummarySignal, 'responseDirection' |
-  'repeatability'>,
+  baseline: number,
+  latest: number,
+  signal: Pick<SummarySignal, 'responseDirection' | 'repeatability'>,
 ): ChangeVerdict {
   if (withinBand(latest, repeatabilityBand(baseline, signal.repeatability))) {
     return 'within-noise';
@@ -48,13 +54,19 @@ export function changeVerdict(
 
 /** The lesion's latest date with any measured value; null when it has none. */
 export function latestDate(values: StoredValue[]): string | null {
-  const dates = values.filter((v) => v.value !== null).map((v) => v.date).sort();
+  const dates = values
+    .filter((v) => v.value !== null)
+    .map((v) => v.date)
+    .sort();
 
   return dates.at(-1) ?? null;
 }
 
 function signalChange(
-  values: StoredValue[], signal: SummarySignal, latest: string, baselineDate?: string,
+  values: StoredValue[],
+  signal: SummarySignal,
+  latest: string,
+  baselineDate?: string,
 ): HallmarkChange | null {
   const dated = values
     .filter((v) => v.signalId === signal.id && v.value !== null)
@@ -65,8 +77,12 @@ function signalChange(
   if (!base || !last || base.date >= last.date) return null;
 
   return {
-    hallmark: signal.hallmark, signalId: signal.id, signalName: signal.name,
-    baseline: base, latest: last, change: changeBetween(base.value, last.value),
+    hallmark: signal.hallmark,
+    signalId: signal.id,
+    signalName: signal.name,
+    baseline: base,
+    latest: last,
+    change: changeBetween(base.value, last.value),
     verdict: changeVerdict(base.value, last.value, signal),
   };
 }
@@ -78,7 +94,9 @@ function signalChange(
  * only; the per-signal table beside the bars shows the others.
  */
 export function hallmarkChanges(
-  lesionValues: StoredValue[], catalogue: readonly SummarySignal[], baselineDate?: string,
+  lesionValues: StoredValue[],
+  catalogue: readonly SummarySignal[],
+  baselineDate?: string,
 ): HallmarkChange[] {
   const latest = latestDate(lesionValues);
   if (latest === null) return [];

@@ -3,7 +3,7 @@
  * each point from the lesion's baseline and nadir, the repeatability band around the
  * baseline, and the axis domains.
  */
-import { dayOf } from './timeline-scale';
+import { DAY_MS, dayOf } from './dates';
 
 export type ResponseDirection = 'decrease' | 'increase' | 'none';
 
@@ -118,8 +118,6 @@ export function dayDomain(dates: string[], padDays = 7): [number, number] {
   return [Math.min(...days) - padDays, Math.max(...days) + padDays];
 }
 
-const DAY_MS = 86_400_000;
-
 export function dayLabel(day: number): string {
   return new Date(day * DAY_MS).toLocaleString('en', {
     month: 'short',
@@ -140,8 +138,9 @@ export function niceDomain([low, high]: [number, number], intervals = 4) {
   const first = Math.floor(low / step);
   const last = Math.ceil(high / step);
   // Multiplying integers by the step (rather than adding steps) keeps 0.1 + 0.2 errors out.
-  const ticks = Array.from({ length: last - first + 1 },
-    (_, n) => Number(((first + n) * step).toPrecision(12)));
+  const ticks = Array.from({ length: last - first + 1 }, (_, n) =>
+    Number(((first + n) * step).toPrecision(12)),
+  );
 
   return { domain: [ticks[0]!, ticks.at(-1)!] as [number, number], ticks };
 }

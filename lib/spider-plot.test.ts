@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
 import {
-  changePct, daysSince, percentDomain, PERCIST_REFERENCE_PCT, spiderPlot,
+  changePct,
+  daysSince,
+  percentDomain,
+  PERCIST_REFERENCE_PCT,
+  spiderPlot,
 } from './spider-plot';
 
 describe('changePct', () => {

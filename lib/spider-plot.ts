@@ -5,6 +5,8 @@
  * measures from the nadir, so the line is a guide, not the rule); PERCIST uses +/-30%.
  */
 
+import { daysBetween } from './dates';
+
 export interface SpiderSeriesInput {
   id: string;
   /** One value per date, baseline first; undefined where not measured. */
@@ -38,7 +40,6 @@ export interface SpiderPlot {
 export const RECIST_REFERENCE_PCT = [-30, 20];
 export const PERCIST_REFERENCE_PCT = [-30, 30];
 const SUM_KEY = 'sum';
-const MS_PER_DAY = 86_400_000;
 
 /** Change from baseline in percent; undefined without a positive baseline. */
 export function changePct(value: number | undefined, baseline: number | undefined) {
@@ -48,7 +49,7 @@ export function changePct(value: number | undefined, baseline: number | undefine
 }
 
 export function daysSince(baselineDate: string, date: string): number {
-  return Math.round((Date.parse(date) - Date.parse(baselineDate)) / MS_PER_DAY);
+  return daysBetween(baselineDate, date);
 }
 
 /** Widens to whole tens around every value and the reference lines; never below -100%. */
@@ -63,7 +64,9 @@ export function percentDomain(values: number[], referencePct: number[]): [number
 export function spiderPlot(input: SpiderInput): SpiderPlot {
   const referencePct = input.referencePct ?? RECIST_REFERENCE_PCT;
   const series: SpiderSeries[] = input.lesions.map((l) => ({
-    key: `lesion:${l.id}`, label: l.id, kind: 'lesion' as const,
+    key: `lesion:${l.id}`,
+    label: l.id,
+    kind: 'lesion' as const,
   }));
   const all = [...input.lesions];
   if (input.sums) {
@@ -74,7 +77,9 @@ export function spiderPlot(input: SpiderInput): SpiderPlot {
   const first = input.dates[0] ?? '';
   const rows = input.dates.map((date, i) => {
     const row: SpiderRow = { day: daysSince(first, date), date };
-    series.forEach((s, n) => { row[s.key] = roundPct(changes[n]![i]); });
+    series.forEach((s, n) => {
+      row[s.key] = roundPct(changes[n]![i]);
+    });
 
     return row;
   });

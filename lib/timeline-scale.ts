@@ -4,11 +4,9 @@
  * first and last marks do not sit on the edge, and month ticks that stay readable.
  */
 
-const DAY_MS = 86_400_000;
+import { DAY_MS, dayOf } from './dates';
 
-export function dayOf(isoDate: string): number {
-  return Math.floor(Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS);
-}
+export { dayOf };
 
 export interface TimeScale {
   x(isoDate: string): number;

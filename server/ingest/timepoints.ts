@@ -3,6 +3,8 @@
  * caller loads studies and therapy starts, and writes the result back.
  */
 
+import { dayOf } from '@/lib/dates';
+
 export interface StudyDate {
   studyId: string;
   /** ISO date, yyyy-mm-dd. */
@@ -15,12 +17,6 @@ export interface TimepointGroup {
   studyIds: string[];
 }
 
-const DAY_MS = 86_400_000;
-
-function dayNumber(isoDate: string): number {
-  return Math.round(Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS);
-}
-
 /**
  * Studies whose dates lie within `windowDays` of the previous study of the group join
  * it; a window of 0 groups studies of the same day only.
@@ -31,7 +27,7 @@ export function groupStudies(studies: StudyDate[], windowDays: number): Timepoin
   let lastDay = Number.NEGATIVE_INFINITY;
 
   for (const study of sorted) {
-    const day = dayNumber(study.date);
+    const day = dayOf(study.date);
     const current = groups.at(-1);
     if (current && day - lastDay <= windowDays) {
       current.studyIds.push(study.studyId);
