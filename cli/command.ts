@@ -18,3 +18,11 @@ export interface Command {
 
 /** Raised for bad arguments; main.ts prints the message with the command's usage. */
 export class UsageError extends Error {}
+
+/** The one patient id a per-patient command takes; anything else is a usage error. */
+export function onePatientId(positionals: string[]): string {
+  const [patientId, ...extra] = positionals;
+  if (!patientId || extra.length) throw new UsageError('Name exactly one patient id.');
+
+  return patientId;
+}

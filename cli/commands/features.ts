@@ -75,8 +75,10 @@ async function readSeries(folder: string): Promise<DicomInstance[]> {
   const series = new Set(instances.map((i) => i.series.uid ?? '(no series UID)'));
   if (instances.length === 0) throw new UsageError(`${folder} holds no DICOM image.`);
   if (series.size > 1) {
-    throw new UsageError(`${folder} holds ${series.size} series (${[...series].join(', ')}); ` +
-      'give a folder with one series.');
+    throw new UsageError(
+      `${folder} holds ${series.size} series (${[...series].join(', ')}); ` +
+        'give a folder with one series.',
+    );
   }
 
   return instances;
@@ -92,8 +94,10 @@ function toSuv(volume: ImageVolume, instances: DicomInstance[]): ImageVolume {
   }
   if (suv.instanceSuvBwFactors) {
     // Known shortcoming: per-frame factors (DecayCorrection NONE) are not mapped to slices.
-    throw new UsageError('This PET series is not decay corrected (one SUV factor per ' +
-      'frame), which hallmark features does not handle yet; give an SUV NIfTI instead.');
+    throw new UsageError(
+      'This PET series is not decay corrected (one SUV factor per ' +
+        'frame), which hallmark features does not handle yet; give an SUV NIfTI instead.',
+    );
   }
   const data = Float32Array.from(volume.data, (x) => x * suv.suvBwFactor);
 
@@ -114,18 +118,18 @@ async function readImage(file: string): Promise<LoadedImage> {
 function pickSegment(segments: SegmentMask[], choice: string | undefined): ImageVolume {
   const listed = segments.map((s) => `${s.segmentNumber} (${s.label ?? 'no label'})`).join(', ');
   if (choice === undefined && segments.length !== 1) {
-    throw new UsageError(`The SEG holds ${segments.length} segments: ${listed}; ` +
-      'choose one with --segment N.');
+    throw new UsageError(
+      `The SEG holds ${segments.length} segments: ${listed}; ` + 'choose one with --segment N.',
+    );
   }
-  const found = choice === undefined ? segments[0]
-    : segments.find((s) => s.segmentNumber === Number(choice));
+  const found =
+    choice === undefined ? segments[0] : segments.find((s) => s.segmentNumber === Number(choice));
   if (!found) throw new UsageError(`No segment ${choice}; the SEG holds ${listed}.`);
 
   return found.mask;
 }
 
-function pickRoi(set: RtStructureSet, choice: string | undefined, image: LoadedImage):
-  ImageVolume {
+function pickRoi(set: RtStructureSet, choice: string | undefined, image: LoadedImage): ImageVolume {
   const names = set.rois.map((r) => `"${r.name}"`).join(', ');
   if (choice === undefined) {
     throw new UsageError(`The RTSTRUCT holds the ROIs ${names}; choose one with --roi NAME.`);
@@ -134,16 +138,21 @@ function pickRoi(set: RtStructureSet, choice: string | undefined, image: LoadedI
   if (!roi) throw new UsageError(`No ROI named "${choice}"; the RTSTRUCT holds ${names}.`);
   const [drawnIn, shown] = [roi.frameOfReferenceUid, image.frameOfReferenceUid];
   if (drawnIn && shown && drawnIn !== shown) {
-    throw new UsageError(`ROI "${choice}" was drawn in frame of reference ${drawnIn}, the ` +
-      `image is in ${shown}; give the image series the structure set was drawn on.`);
+    throw new UsageError(
+      `ROI "${choice}" was drawn in frame of reference ${drawnIn}, the ` +
+        `image is in ${shown}; give the image series the structure set was drawn on.`,
+    );
   }
 
   return rasteriseRoi(roi, image.image);
 }
 
 /** A NIfTI or NRRD mask, a DICOM SEG segment, or an RTSTRUCT ROI on the image grid. */
-async function readMask(file: string, image: LoadedImage, choice: MaskChoice):
-  Promise<ImageVolume> {
+async function readMask(
+  file: string,
+  image: LoadedImage,
+  choice: MaskChoice,
+): Promise<ImageVolume> {
   if (volumeReader(file)) return readVolume(file);
 
   const bytes = new Uint8Array(await readFile(file));

@@ -18,7 +18,8 @@ export async function runPatientResponse(
   io: CommandIo,
 ): Promise<number> {
   return withServices('hallmark response', ({ database, dataDir }) =>
-    printPatientResponse(database.db, dataDir, { patientId, criteria, json }, io));
+    printPatientResponse(database.db, dataDir, { patientId, criteria, json }, io),
+  );
 }
 
 /** The command without opening services, so tests can hand it their own database. */
@@ -38,11 +39,16 @@ export async function printPatientResponse(
 function lesionLines(response: PatientResponse): string[] {
   const header = `Patient ${response.patientId}, baseline ${response.timepoints[0]?.date ?? '?'}`;
 
-  return [header, ...response.lesions.map((l) => {
-    const values = l.cells.map((c) => c.valueMm === null ? '-'
-      : `${c.valueMm.toFixed(1)}${c.diameterOverride ? '*' : ''}`);
-    const role = l.isNew ? 'new' : l.role;
+  return [
+    header,
+    ...response.lesions.map((l) => {
+      const values = l.cells.map((c) =>
+        c.valueMm === null ? '-' : `${c.valueMm.toFixed(1)}${c.diameterOverride ? '*' : ''}`,
+      );
+      const role = l.isNew ? 'new' : l.role;
 
-    return `  ${l.label}  ${l.organ}${l.node ? ' (node)' : ''}  ${role}  ${values.join('  ')}`;
-  }), '  (* overridden by a reader; lymph nodes by short axis)'];
+      return `  ${l.label}  ${l.organ}${l.node ? ' (node)' : ''}  ${role}  ${values.join('  ')}`;
+    }),
+    '  (* overridden by a reader; lymph nodes by short axis)',
+  ];
 }

@@ -108,8 +108,9 @@ export const responseCommand: Command = {
     const options = parseArgs(args);
     if (options.patientId) {
       if (!isCriteria(options.criteria)) {
-        throw new UsageError(`Unknown criteria "${options.criteria}"; use recist1.1, ` +
-          'irecist or percist1.0.');
+        throw new UsageError(
+          `Unknown criteria "${options.criteria}"; use recist1.1, ` + 'irecist or percist1.0.',
+        );
       }
 
       return runPatientResponse(options.patientId, options.criteria, options.json, io);

@@ -2,16 +2,19 @@ import { parseArgs } from 'node:util';
 
 import { SIGNAL_CATALOGUE } from '@/server/signals';
 import {
-  computePatientSignals, readPatientSignals, type SignalProgress, type SignalsDocument,
+  computePatientSignals,
+  readPatientSignals,
+  type SignalProgress,
+  type SignalsDocument,
 } from '@/server/signals-store';
 
 import type { Command } from '../command';
-import { UsageError } from '../command';
+import { onePatientId } from '../command';
 import { withServices } from '../with-services';
 
 export const signalsCommand: Command = {
   name: 'signals',
-  summary: 'Compute and show a patient\'s hallmark signals per lesion and timepoint',
+  summary: "Compute and show a patient's hallmark signals per lesion and timepoint",
   usage: [
     'hallmark signals <patientId> [--json] [--no-compute]',
     '',
@@ -23,11 +26,12 @@ export const signalsCommand: Command = {
   ].join('\n'),
   async run(args, io) {
     const { values, positionals } = parseArgs({
-      args, allowPositionals: true, allowNegative: true,
+      args,
+      allowPositionals: true,
+      allowNegative: true,
       options: { json: { type: 'boolean' }, compute: { type: 'boolean', default: true } },
     });
-    const [patientId, ...extra] = positionals;
-    if (!patientId || extra.length) throw new UsageError('Name exactly one patient id.');
+    const patientId = onePatientId(positionals);
 
     const doc = await withServices('hallmark signals', async ({ database, dataDir }) => {
       if (values.compute) {
@@ -55,17 +59,25 @@ function printDocument(doc: SignalsDocument, out: (text: string) => void): void 
   else if (doc.run.stale) out(`Stored values are stale: ${doc.run.staleReason}.`);
   if (!doc.tracked) out('Lesions are not tracked yet (hallmark track): listed per segment.');
   for (const r of doc.references) {
-    const value = r.suvMean === null ? `none (${r.note})` : `SUV ${r.suvMean.toFixed(2)}` +
-      (r.sulMean === null ? '' : `, SUL ${r.sulMean.toFixed(2)} ± ${r.sulSd?.toFixed(2)}`);
+    const value =
+      r.suvMean === null
+        ? `none (${r.note})`
+        : `SUV ${r.suvMean.toFixed(2)}` +
+          (r.sulMean === null ? '' : `, SUL ${r.sulMean.toFixed(2)} ± ${r.sulSd?.toFixed(2)}`);
     out(`${r.date}  ${r.kind} reference (${r.placement}): ${value}`);
   }
   for (const lesion of doc.lesions) {
     out(`\n${lesion.label}`);
-    const own = doc.values.filter((v) => v.lesionKey === lesion.key && v.value !== null)
-      .sort((a, b) => a.date.localeCompare(b.date) ||
-        (ORDER.get(a.signalId) ?? 0) - (ORDER.get(b.signalId) ?? 0));
+    const own = doc.values
+      .filter((v) => v.lesionKey === lesion.key && v.value !== null)
+      .sort(
+        (a, b) =>
+          a.date.localeCompare(b.date) ||
+          (ORDER.get(a.signalId) ?? 0) - (ORDER.get(b.signalId) ?? 0),
+      );
     for (const date of new Set(own.map((v) => v.date))) {
-      const cells = own.filter((v) => v.date === date)
+      const cells = own
+        .filter((v) => v.date === date)
         .map((v) => `${v.signalId}=${formatValue(v.value!)}${v.unit ? ` ${v.unit}` : ''}`);
       out(`  ${date}  ${cells.join('  ')}`);
     }

@@ -3,36 +3,42 @@ import { parseArgs } from 'node:util';
 import { trackPatient, type TrackProgress } from '@/server/lesions';
 
 import type { Command } from '../command';
-import { UsageError } from '../command';
+import { onePatientId } from '../command';
 import { withServices } from '../with-services';
 
 export const trackCommand: Command = {
   name: 'track',
-  summary: 'Register a patient\'s follow-up CTs to baseline and track every lesion',
+  summary: "Register a patient's follow-up CTs to baseline and track every lesion",
   usage: [
     'hallmark track <patientId> [--json]',
     '',
-    '  Replaces the patient\'s automatic tracking results; decisions made by readers',
+    "  Replaces the patient's automatic tracking results; decisions made by readers",
     '  (confirm, relink, mark new) are kept and applied again.',
     '  --json  print { timepoints, tracks, failedRegistrations, durationMs } as JSON',
   ].join('\n'),
   async run(args, io) {
     const { values, positionals } = parseArgs({
-      args, allowPositionals: true, options: { json: { type: 'boolean' } },
+      args,
+      allowPositionals: true,
+      options: { json: { type: 'boolean' } },
     });
-    const [patientId, ...extra] = positionals;
-    if (!patientId || extra.length) throw new UsageError('Name exactly one patient id.');
+    const patientId = onePatientId(positionals);
 
     const summary = await withServices('hallmark track', ({ database, dataDir }) =>
-      trackPatient(database.db, dataDir, patientId, { onProgress: progressLine(io.err) }));
+      trackPatient(database.db, dataDir, patientId, { onProgress: progressLine(io.err) }),
+    );
     if (values.json) io.out(JSON.stringify(summary, null, 2));
     else {
-      io.out(`${patientId}: ${summary.tracks} lesions over ${summary.timepoints} timepoints ` +
-        `in ${(summary.durationMs / 1000).toFixed(1)} s.`);
+      io.out(
+        `${patientId}: ${summary.tracks} lesions over ${summary.timepoints} timepoints ` +
+          `in ${(summary.durationMs / 1000).toFixed(1)} s.`,
+      );
     }
     if (summary.failedRegistrations > 0) {
-      io.err(`${summary.failedRegistrations} registration(s) failed; those timepoints were ` +
-        'matched in their scanner frames and are flagged for review (hallmark tracks).');
+      io.err(
+        `${summary.failedRegistrations} registration(s) failed; those timepoints were ` +
+          'matched in their scanner frames and are flagged for review (hallmark tracks).',
+      );
     }
 
     return 0;

@@ -3,12 +3,12 @@ import { parseArgs } from 'node:util';
 import { loadLesionTable, tracksDocument, type LesionTable } from '@/server/lesions';
 
 import type { Command } from '../command';
-import { UsageError } from '../command';
+import { onePatientId } from '../command';
 import { withServices } from '../with-services';
 
 export const tracksCommand: Command = {
   name: 'tracks',
-  summary: 'Show a patient\'s tracked lesions per timepoint',
+  summary: "Show a patient's tracked lesions per timepoint",
   usage: [
     'hallmark tracks <patientId> [--json]',
     '',
@@ -16,13 +16,15 @@ export const tracksCommand: Command = {
   ].join('\n'),
   async run(args, io) {
     const { values, positionals } = parseArgs({
-      args, allowPositionals: true, options: { json: { type: 'boolean' } },
+      args,
+      allowPositionals: true,
+      options: { json: { type: 'boolean' } },
     });
-    const [patientId, ...extra] = positionals;
-    if (!patientId || extra.length) throw new UsageError('Name exactly one patient id.');
+    const patientId = onePatientId(positionals);
 
     const table = await withServices('hallmark tracks', ({ database }) =>
-      loadLesionTable(database.db, patientId));
+      loadLesionTable(database.db, patientId),
+    );
     if (values.json) io.out(JSON.stringify(tracksDocument(table), null, 2));
     else printTable(table, io.out);
 
@@ -38,8 +40,10 @@ function printTable(table: LesionTable, out: (text: string) => void): void {
   if (table.lesions.length === 0) out('No tracked lesions: run `hallmark track` first.');
   for (const lesion of table.lesions) {
     const cells = lesion.observations.map((o) =>
-      o.present ? `${o.timepoint}:${o.volumeMl?.toFixed(2)}ml/${o.longestDiameterMm?.toFixed(1)}mm`
-        : `${o.timepoint}:-`);
+      o.present
+        ? `${o.timepoint}:${o.volumeMl?.toFixed(2)}ml/${o.longestDiameterMm?.toFixed(1)}mm`
+        : `${o.timepoint}:-`,
+    );
     out(`${lesion.label} (${lesion.status})  ${cells.join('  ')}`);
   }
 }
