@@ -3,8 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { applyDecisions } from '../apply-decisions';
 import type { DraftTrack } from '../draft';
 
-const obs = (timepointIndex: number, segmentMaskId: string) =>
-  ({ timepointIndex, segmentMaskId, confidence: 0.4, flags: ['low-confidence'] });
+const obs = (timepointIndex: number, segmentMaskId: string) => ({
+  timepointIndex,
+  segmentMaskId,
+  confidence: 0.4,
+  flags: ['low-confidence'],
+});
 
 /** Two lesions a and b over three timepoints, the matcher having swapped them at t1. */
 function swapped(): DraftTrack[] {
@@ -19,17 +23,26 @@ const masksOf = (tracks: DraftTrack[]) =>
 
 describe('applyDecisions', () => {
   it('relinks a mask to the track of its partner, swapping the one it displaces', () => {
-    const out = applyDecisions(swapped(),
-      [{ kind: 'relink', segmentMaskId: 'a1', withSegmentMaskId: 'a0' }]);
+    const out = applyDecisions(swapped(), [
+      { kind: 'relink', segmentMaskId: 'a1', withSegmentMaskId: 'a0' },
+    ]);
 
-    expect(masksOf(out)).toEqual([['a0', 'a1', 'a2'], ['b0', 'b1', 'b2']]);
-    expect(out[0]!.observations[1]).toEqual({ timepointIndex: 1, segmentMaskId: 'a1',
-      confidence: 1, flags: ['manual'] });
+    expect(masksOf(out)).toEqual([
+      ['a0', 'a1', 'a2'],
+      ['b0', 'b1', 'b2'],
+    ]);
+    expect(out[0]!.observations[1]).toEqual({
+      timepointIndex: 1,
+      segmentMaskId: 'a1',
+      confidence: 1,
+      flags: ['manual'],
+    });
   });
 
   it('splits a track at a mask marked new, taking the later masks along', () => {
-    const out = applyDecisions(swapped(),
-      [{ kind: 'mark-new', segmentMaskId: 'b1', withSegmentMaskId: null }]);
+    const out = applyDecisions(swapped(), [
+      { kind: 'mark-new', segmentMaskId: 'b1', withSegmentMaskId: null },
+    ]);
 
     expect(masksOf(out)).toEqual([['a0'], ['b0', 'a1', 'b2'], ['b1', 'a2']]);
     expect(out[2]!.events).toEqual([{ kind: 'new', timepointIndex: 1 }]);

@@ -4,49 +4,42 @@
  * where nothing was segmented), the mask route finds both kinds, and the slice the page
  * opens on passes through the outlined mask.
  */
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { findMask } from '@/app/api/masks/find-mask';
 import { propagatedMasks, segmentMasks } from '@/db/schema';
 import { sliceThrough } from '@/lib/lesion-slices';
-import { runIngest } from '@/server/ingest/pipeline';
-import { expandSources } from '@/server/ingest/sources';
-import { generateCohort } from '@/server/phantom/cohort';
-import type { GroundTruth, PatientTruth } from '@/server/phantom/ground-truth';
+import type { PatientTruth } from '@/server/phantom/ground-truth';
 import { openTestDatabase, type TestDatabase } from '@/server/testing/databases';
+import {
+  dropFirstFollowUpSeg,
+  FAST_TRACKING,
+  generateTestCohort,
+  ingestCohort,
+  type TestCohort,
+} from '@/server/testing/phantom-cohort';
 
 import { loadLesionTable, trackPatient, type LesionTable } from '..';
 import { loadLesionPanels } from '../read-lesion-panels';
 
-const FAST = { registration: { targetSpacingMm: 8, iterationsPerResolution: 150 } };
-
-let cohortDir: string;
+let cohort: TestCohort;
 let db: TestDatabase;
 let patient: PatientTruth;
 let table: LesionTable;
 
 beforeAll(async () => {
-  cohortDir = await fs.mkdtemp(path.join(os.tmpdir(), 'hallmark-panels-'));
-  await generateCohort({ outDir: cohortDir, patients: 1, seed: 7, size: 'small' });
-  const truth = JSON.parse(await fs.readFile(path.join(cohortDir, 'ground-truth.json'),
-    'utf8')) as GroundTruth;
-  patient = truth.patients[0]!;
-  const victim = patient.timepoints.find((t) => t.index > 0 && t.series.seg)!;
-  await fs.rm(path.dirname(path.join(cohortDir, victim.series.seg!.file)), { recursive: true });
+  cohort = await generateTestCohort({ patients: 1, seed: 7 });
+  patient = cohort.truth.patients[0]!;
+  await dropFirstFollowUpSeg(cohort);
   db = await openTestDatabase('pglite');
-  const sources = await expandSources([path.join(cohortDir, 'dicom')]);
-  await runIngest(sources.files, sources.rejected,
-    { db: db.handle.db, dataDir: db.dataDir, source: 'cli' });
-  await trackPatient(db.handle.db, db.dataDir, patient.patientId, FAST);
+  await ingestCohort(cohort, db.handle.db, db.dataDir);
+  await trackPatient(db.handle.db, db.dataDir, patient.patientId, FAST_TRACKING);
   table = await loadLesionTable(db.handle.db, patient.patientId);
 }, 600_000);
 afterAll(async () => {
   await db?.dispose();
-  await fs.rm(cohortDir, { recursive: true, force: true });
+  await cohort?.dispose();
 });
 
 describe('loadLesionPanels', () => {
@@ -79,9 +72,11 @@ describe('loadLesionPanels', () => {
   });
 
   it('refuses a lesion of another patient, and an unknown mask', async () => {
-    await expect(loadLesionPanels(db.handle.db, patient.patientId,
-      '00000000-0000-4000-8000-000000000000')).rejects.toThrow(/No lesion/);
-    await expect(findMask(db.handle.db, '00000000-0000-4000-8000-000000000000'))
-      .rejects.toThrow(/does not exist/);
+    await expect(
+      loadLesionPanels(db.handle.db, patient.patientId, '00000000-0000-4000-8000-000000000000'),
+    ).rejects.toThrow(/No lesion/);
+    await expect(findMask(db.handle.db, '00000000-0000-4000-8000-000000000000')).rejects.toThrow(
+      /does not exist/,
+    );
   });
 });

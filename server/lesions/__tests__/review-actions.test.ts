@@ -3,8 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { applyDecisions } from '../apply-decisions';
 import type { DraftTrack } from '../draft';
 
-const obs = (timepointIndex: number, segmentMaskId: string) =>
-  ({ timepointIndex, segmentMaskId, confidence: 0.4, flags: [] as string[] });
+const obs = (timepointIndex: number, segmentMaskId: string) => ({
+  timepointIndex,
+  segmentMaskId,
+  confidence: 0.4,
+  flags: [] as string[],
+});
 
 const masksOf = (tracks: DraftTrack[]) =>
   tracks.map((t) => t.observations.map((o) => o.segmentMaskId));
@@ -16,10 +20,14 @@ describe('review actions replayed with decisions', () => {
       { events: [], observations: [obs(0, 'a0'), obs(1, 'm1'), obs(2, 'a2')] },
       { events: [], observations: [obs(0, 'b0')] },
     ];
-    const out = applyDecisions(tracks,
-      [{ kind: 'split', segmentMaskId: 'm1', withSegmentMaskId: 'b0' }]);
+    const out = applyDecisions(tracks, [
+      { kind: 'split', segmentMaskId: 'm1', withSegmentMaskId: 'b0' },
+    ]);
 
-    expect(masksOf(out)).toEqual([['a0', 'a2'], ['b0', 'm1']]);
+    expect(masksOf(out)).toEqual([
+      ['a0', 'a2'],
+      ['b0', 'm1'],
+    ]);
     expect(out[1]!.observations[1]!.flags).toEqual(['manual']);
   });
 
@@ -28,8 +36,9 @@ describe('review actions replayed with decisions', () => {
       { events: [], observations: [obs(0, 'a0'), obs(1, 'm1')] },
       { events: [], observations: [obs(0, 'b0'), obs(1, 'b1')] },
     ];
-    const out = applyDecisions(tracks,
-      [{ kind: 'split', segmentMaskId: 'm1', withSegmentMaskId: 'b0' }]);
+    const out = applyDecisions(tracks, [
+      { kind: 'split', segmentMaskId: 'm1', withSegmentMaskId: 'b0' },
+    ]);
 
     expect(masksOf(out)).toEqual([['a0'], ['b0', 'm1'], ['b1']]);
     expect(out[2]!.observations[0]!.flags).toEqual(['split']);
@@ -40,8 +49,9 @@ describe('review actions replayed with decisions', () => {
       { events: [], observations: [obs(0, 'a0'), obs(1, 'a1')] },
       { events: [], observations: [obs(1, 'c1'), obs(2, 'c2'), obs(3, 'c3')] },
     ];
-    const out = applyDecisions(tracks,
-      [{ kind: 'merge', segmentMaskId: 'a0', withSegmentMaskId: 'c2' }]);
+    const out = applyDecisions(tracks, [
+      { kind: 'merge', segmentMaskId: 'a0', withSegmentMaskId: 'c2' },
+    ]);
 
     expect(masksOf(out)).toEqual([['a0', 'a1', 'c2', 'c3'], ['c1']]);
     expect(out[0]!.events).toEqual([{ kind: 'merged', timepointIndex: 2 }]);
@@ -52,10 +62,14 @@ describe('review actions replayed with decisions', () => {
     const tracks: DraftTrack[] = [
       { events: [], observations: [obs(0, 'a0'), obs(1, 'a1'), obs(3, 'x3'), obs(4, 'x4')] },
     ];
-    const out = applyDecisions(tracks,
-      [{ kind: 'vanish', segmentMaskId: 'a1', withSegmentMaskId: null, timepointIndex: 2 }]);
+    const out = applyDecisions(tracks, [
+      { kind: 'vanish', segmentMaskId: 'a1', withSegmentMaskId: null, timepointIndex: 2 },
+    ]);
 
-    expect(masksOf(out)).toEqual([['a0', 'a1'], ['x3', 'x4']]);
+    expect(masksOf(out)).toEqual([
+      ['a0', 'a1'],
+      ['x3', 'x4'],
+    ]);
     expect(out[0]!.vanishedFrom).toBe(2);
     expect(out[0]!.events).toEqual([{ kind: 'vanished', timepointIndex: 2 }]);
     expect(out[1]!.events).toEqual([{ kind: 'new', timepointIndex: 2 }]);

@@ -9,8 +9,10 @@ import { segmentByThreshold } from '../threshold-lesion';
 /** A cube of `size` voxels at 1 mm with SUV given by a function of the offset from the centre. */
 function phantom(size: number, suvAt: (d: Vec3) => number): ImageVolume {
   const geometry = {
-    size: [size, size, size] as Vec3, spacingMm: [1, 1, 1] as Vec3,
-    originMm: [0, 0, 0] as Vec3, direction: IDENTITY_DIRECTION,
+    size: [size, size, size] as Vec3,
+    spacingMm: [1, 1, 1] as Vec3,
+    originMm: [0, 0, 0] as Vec3,
+    direction: IDENTITY_DIRECTION,
   };
   const image = createImage(geometry, 'float32');
   const c = (size - 1) / 2;

@@ -10,7 +10,13 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
-  lesionObservations, patients, propagatedMasks, series, studies, timepoints, volumes,
+  lesionObservations,
+  patients,
+  propagatedMasks,
+  series,
+  studies,
+  timepoints,
+  volumes,
 } from '@/db/schema';
 import { IDENTITY_DIRECTION, type Vec3 } from '@/server/imaging/image';
 import { writeVolumePixels } from '@/server/storage/volumes';
@@ -41,21 +47,49 @@ beforeAll(async () => {
   db = await openTestDatabase('pglite');
   const d = db.handle.db;
   const [p] = await d.insert(patients).values({ patientId: 'THR-1' }).returning();
-  const [tp] = await d.insert(timepoints)
-    .values({ patientId: p!.id, date: '2026-01-02' }).returning();
+  const [tp] = await d
+    .insert(timepoints)
+    .values({ patientId: p!.id, date: '2026-01-02' })
+    .returning();
   timepointId = tp!.id;
-  const [st] = await d.insert(studies).values({ patientId: p!.id, timepointId,
-    studyInstanceUid: '1.2.3', studyDate: '2026-01-02' }).returning();
-  const [se] = await d.insert(series).values({ studyId: st!.id, seriesInstanceUid: '1.2.3.4',
-    modality: 'PT', seriesType: 'PT', instanceCount: N,
-    suv: { available: true, suvBwFactor: 0.5 } }).returning();
+  const [st] = await d
+    .insert(studies)
+    .values({ patientId: p!.id, timepointId, studyInstanceUid: '1.2.3', studyDate: '2026-01-02' })
+    .returning();
+  const [se] = await d
+    .insert(series)
+    .values({
+      studyId: st!.id,
+      seriesInstanceUid: '1.2.3.4',
+      modality: 'PT',
+      seriesType: 'PT',
+      instanceCount: N,
+      suv: { available: true, suvBwFactor: 0.5 },
+    })
+    .returning();
   petId = se!.id;
   await writeVolumePixels(path.join(db.dataDir, 'pet.raw'), counts());
-  await d.insert(volumes).values({ seriesId: petId, size: [N, N, N] as Vec3,
-    spacingMm: [2, 2, 2] as Vec3, originMm: [0, 0, 0] as Vec3, direction: IDENTITY_DIRECTION,
-    pixelType: 'int16', storedPath: 'pet.raw', minValue: 2, maxValue: 20,
-    report: { sliceCount: N, sliceSpacingMm: 2, missingSlices: 0, unevenSpacing: false,
-      gantryTiltDeg: 0, warnings: [] } });
+  await d
+    .insert(volumes)
+    .values({
+      seriesId: petId,
+      size: [N, N, N] as Vec3,
+      spacingMm: [2, 2, 2] as Vec3,
+      originMm: [0, 0, 0] as Vec3,
+      direction: IDENTITY_DIRECTION,
+      pixelType: 'int16',
+      storedPath: 'pet.raw',
+      minValue: 2,
+      maxValue: 20,
+      report: {
+        sliceCount: N,
+        sliceSpacingMm: 2,
+        missingSlices: 0,
+        unevenSpacing: false,
+        gantryTiltDeg: 0,
+        warnings: [],
+      },
+    });
 }, 120_000);
 afterAll(async () => {
   await db?.dispose();
@@ -64,18 +98,30 @@ afterAll(async () => {
 describe('outlineLesionHere', () => {
   it('stores the sphere as a threshold observation with its mask on the PET grid', async () => {
     const d = db.handle.db;
-    const out = await outlineLesionHere(d, db.dataDir,
-      { seriesId: petId, seed: [11, 10, 10] }, 'tester');
+    const out = await outlineLesionHere(
+      d,
+      db.dataDir,
+      { seriesId: petId, seed: [11, 10, 10] },
+      'tester',
+    );
 
-    expect(out).toMatchObject({ method: '41%', voxelCount: 33, localMaxSuv: 10,
-      bbox: [8, 8, 8, 12, 12, 12] });
-    const [obs] = await d.select().from(lesionObservations)
+    expect(out).toMatchObject({
+      method: '41%',
+      voxelCount: 33,
+      localMaxSuv: 10,
+      bbox: [8, 8, 8, 12, 12, 12],
+    });
+    const [obs] = await d
+      .select()
+      .from(lesionObservations)
       .where(eq(lesionObservations.id, out.observationId));
     expect(obs).toMatchObject({ source: 'threshold', present: true, timepointId });
     // 33 voxels of 2 x 2 x 2 mm = 264 mm³.
     expect(obs!.volumeMl).toBeCloseTo(0.264, 6);
     expect(obs!.reviewFlags).toContain('outlined-by:tester');
-    const [mask] = await d.select().from(propagatedMasks)
+    const [mask] = await d
+      .select()
+      .from(propagatedMasks)
       .where(eq(propagatedMasks.observationId, out.observationId));
     expect(mask).toMatchObject({ imageSeriesId: petId, voxelCount: 33 });
     const bytes = await fs.readFile(path.join(db.dataDir, mask!.storedPath));

@@ -4,66 +4,38 @@
  * registration residual at the true lesion centroids, a relink that survives
  * re-tracking, and the shape of the `hallmark tracks --json` document.
  */
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { segmentMasks } from '@/db/schema';
-import type { Vec3 } from '@/server/imaging/image';
-import { runIngest } from '@/server/ingest/pipeline';
-import { expandSources } from '@/server/ingest/sources';
-import { generateCohort } from '@/server/phantom/cohort';
-import type { GroundTruth, PatientTruth } from '@/server/phantom/ground-truth';
+import type { GroundTruth } from '@/server/phantom/ground-truth';
 import type { TestDatabase } from '@/server/testing/databases';
 import { databaseKinds, openTestDatabase } from '@/server/testing/databases';
-import { affine, transformPoint } from '@/server/tracking/affine';
+import {
+  FAST_TRACKING,
+  generateTestCohort,
+  ingestCohort,
+  type TestCohort,
+} from '@/server/testing/phantom-cohort';
 
 import {
-  loadLesionTable, recordDecision, trackPatient, tracksDocument, type LesionTable,
+  loadLesionTable,
+  recordDecision,
+  trackPatient,
+  tracksDocument,
+  type LesionTable,
 } from '..';
+import { residualsMm } from './truth-geometry';
 import { linkScore, median, tracksPerLesion, truthOfMasks } from './truth-scoring';
 
-// The small phantom CT has 4 mm pixels; registering at 8 mm and fewer iterations keeps
-// each pair to a few seconds without leaving the 2 mm residual budget.
-const FAST = { registration: { targetSpacingMm: 8, iterationsPerResolution: 150 } };
-
-let cohortDir: string;
+let cohort: TestCohort;
 let truth: GroundTruth;
 
 beforeAll(async () => {
-  cohortDir = await fs.mkdtemp(path.join(os.tmpdir(), 'hallmark-track-'));
-  await generateCohort({ outDir: cohortDir, patients: 2, seed: 7, size: 'small' });
-  truth = JSON.parse(await fs.readFile(path.join(cohortDir, 'ground-truth.json'), 'utf8'));
+  cohort = await generateTestCohort({ patients: 2, seed: 7 });
+  truth = cohort.truth;
 });
-afterAll(() => fs.rm(cohortDir, { recursive: true, force: true }));
-
-/** Where a baseline-frame point lies in a timepoint's scanner frame: p = R·q + t. */
-function poseOf(t: PatientTruth['timepoints'][number], q: Vec3): Vec3 {
-  const r = t.pose.rotation;
-  const m = t.pose.translationMm;
-
-  return [0, 1, 2].map((a) =>
-    r[a * 3]! * q[0] + r[a * 3 + 1]! * q[1] + r[a * 3 + 2]! * q[2] + m[a]!) as Vec3;
-}
-
-/** |T(baseline position) − follow-up position| for every true lesion at every follow-up. */
-function residualsMm(table: LesionTable, p: PatientTruth, baselineIndex: number): number[] {
-  const base = p.timepoints[baselineIndex]!;
-  const out: number[] = [];
-  for (const tp of table.timepoints) {
-    const matrix = tp.registration.matrix;
-    if (tp.registration.status !== 'ok' || !matrix) continue;
-    for (const l of p.timepoints[tp.index]!.lesions) {
-      if (!l.present || !l.centroidBaselineMm || !l.centroidScannerMm) continue;
-      const mapped = transformPoint(affine(matrix), poseOf(base, l.centroidBaselineMm));
-      out.push(Math.hypot(...mapped.map((v, a) => v - l.centroidScannerMm![a]!)));
-    }
-  }
-
-  return out;
-}
+afterAll(() => cohort?.dispose());
 
 describe.each(await databaseKinds())('trackPatient on a phantom cohort on %s', (kind) => {
   let db: TestDatabase;
@@ -72,10 +44,7 @@ describe.each(await databaseKinds())('trackPatient on a phantom cohort on %s', (
 
   beforeAll(async () => {
     db = await openTestDatabase(kind);
-    const sources = await expandSources([path.join(cohortDir, 'dicom')]);
-    await runIngest(sources.files, sources.rejected, {
-      db: db.handle.db, dataDir: db.dataDir, source: 'cli',
-    });
+    await ingestCohort(cohort, db.handle.db, db.dataDir);
     const masks = await db.handle.db.select().from(segmentMasks);
     maskLabels = new Map(masks.map((m) => [m.id, m.label]));
   }, 120_000);
@@ -83,20 +52,23 @@ describe.each(await databaseKinds())('trackPatient on a phantom cohort on %s', (
 
   it('puts each true lesion on exactly one track', async () => {
     for (const p of truth.patients) {
-      const summary = await trackPatient(db.handle.db, db.dataDir, p.patientId, FAST);
+      const summary = await trackPatient(db.handle.db, db.dataDir, p.patientId, FAST_TRACKING);
       const table = await loadLesionTable(db.handle.db, p.patientId);
       tables.set(p.patientId, table);
       const truthOf = truthOfMasks(table, p, maskLabels);
       const score = linkScore(table, truthOf);
       const split = [...tracksPerLesion(table, truthOf).values()].filter((s) => s.size > 1);
-      console.info(`${kind} ${p.patientId}: ${summary.timepoints} timepoints, ` +
-        `${summary.tracks} tracks, ${summary.failedRegistrations} failed registrations, ` +
-        `link precision ${score.precision.toFixed(3)} recall ${score.recall.toFixed(3)} ` +
-        `F1 ${score.f1.toFixed(3)} (${score.truePairs} true pairs), ` +
-        `${split.length} true lesions spread over more than one track, ${summary.durationMs} ms`);
+      console.info(
+        `${kind} ${p.patientId}: ${summary.timepoints} timepoints, ` +
+          `${summary.tracks} tracks, ${summary.failedRegistrations} failed registrations, ` +
+          `link precision ${score.precision.toFixed(3)} recall ${score.recall.toFixed(3)} ` +
+          `F1 ${score.f1.toFixed(3)} (${score.truePairs} true pairs), ` +
+          `${split.length} true lesions spread over more than one track, ${summary.durationMs} ms`,
+      );
 
-      expect(truthOf.size).toBe(table.lesions.flatMap((l) => l.observations)
-        .filter((o) => o.present).length);
+      expect(truthOf.size).toBe(
+        table.lesions.flatMap((l) => l.observations).filter((o) => o.present).length,
+      );
       expect(score.f1).toBeGreaterThanOrEqual(0.9);
       // No track mixes two true lesions; a lesion shrinking more than eightfold between
       // two scans can still be cut in two (see the volume gate of matchLesions).
@@ -108,11 +80,12 @@ describe.each(await databaseKinds())('trackPatient on a phantom cohort on %s', (
     const all: number[] = [];
     for (const p of truth.patients) {
       const table = tables.get(p.patientId)!;
-      const baselineIndex = table.timepoints.findIndex((t) => t.registration.status === 'baseline');
-      all.push(...residualsMm(table, p, baselineIndex));
+      all.push(...residualsMm(table, p));
     }
-    console.info(`${kind}: residual at ${all.length} true centroids, median ` +
-      `${median(all).toFixed(2)} mm, max ${Math.max(...all).toFixed(2)} mm`);
+    console.info(
+      `${kind}: residual at ${all.length} true centroids, median ` +
+        `${median(all).toFixed(2)} mm, max ${Math.max(...all).toFixed(2)} mm`,
+    );
 
     expect(all.length).toBeGreaterThan(0);
     expect(median(all)).toBeLessThanOrEqual(2);
@@ -121,18 +94,24 @@ describe.each(await databaseKinds())('trackPatient on a phantom cohort on %s', (
   it('keeps a manual relink when the patient is tracked again', async () => {
     const p = [...truth.patients].sort((a, b) => a.timepoints.length - b.timepoints.length)[0]!;
     const before = await loadLesionTable(db.handle.db, p.patientId);
-    const [from, to] = before.lesions.filter((l) => l.observations.some((o) => o.timepoint > 0 &&
-      o.present));
+    const [from, to] = before.lesions.filter((l) =>
+      l.observations.some((o) => o.timepoint > 0 && o.present),
+    );
     const moved = from!.observations.find((o) => o.timepoint > 0 && o.present)!;
     const partner = to!.observations.find((o) => o.present)!;
-    await recordDecision(db.handle.db, db.dataDir,
-      { kind: 'relink', observationId: moved.id, targetTrackId: to!.id }, 'test reader');
-    await trackPatient(db.handle.db, db.dataDir, p.patientId, FAST);
+    await recordDecision(
+      db.handle.db,
+      db.dataDir,
+      { kind: 'relink', observationId: moved.id, targetTrackId: to!.id },
+      'test reader',
+    );
+    await trackPatient(db.handle.db, db.dataDir, p.patientId, FAST_TRACKING);
     const after = await loadLesionTable(db.handle.db, p.patientId);
     const trackOf = (maskId: string | null) =>
       after.lesions.find((l) => l.observations.some((o) => o.segmentMaskId === maskId));
-    const landed = trackOf(moved.segmentMaskId)!.observations
-      .find((o) => o.segmentMaskId === moved.segmentMaskId);
+    const landed = trackOf(moved.segmentMaskId)!.observations.find(
+      (o) => o.segmentMaskId === moved.segmentMaskId,
+    );
 
     expect(trackOf(moved.segmentMaskId)?.id).toBe(trackOf(partner.segmentMaskId)?.id);
     expect(landed?.reviewFlags).toEqual(['manual']);
@@ -149,9 +128,18 @@ describe.each(await databaseKinds())('trackPatient on a phantom cohort on %s', (
     expect(Object.keys(doc.timepoints[0]!)).toEqual(['index', 'studyDate', 'registration']);
     expect(doc.timepoints.map((t) => t.registration.status).sort()[0]).toBe('baseline');
     expect(Object.keys(doc.lesions[0]!)).toEqual(['id', 'label', 'status', 'observations']);
-    expect(Object.keys(observation)).toEqual(['timepoint', 'studyDate', 'present', 'source',
-      'volumeMl', 'longestDiameterMm', 'shortAxisMm', 'centroidMm', 'centroidBaselineMm',
-      'confidence']);
+    expect(Object.keys(observation)).toEqual([
+      'timepoint',
+      'studyDate',
+      'present',
+      'source',
+      'volumeMl',
+      'longestDiameterMm',
+      'shortAxisMm',
+      'centroidMm',
+      'centroidBaselineMm',
+      'confidence',
+    ]);
     expect(observation.centroidMm).toHaveLength(3);
     expect(observation.centroidBaselineMm).toHaveLength(3);
     expect(JSON.parse(JSON.stringify(doc))).toEqual(doc);

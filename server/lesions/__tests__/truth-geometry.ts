@@ -16,8 +16,9 @@ export function poseOf(t: TimepointTruth, q: Vec3): Vec3 {
   const r = t.pose.rotation;
   const m = t.pose.translationMm;
 
-  return [0, 1, 2].map((a) =>
-    r[a * 3]! * q[0] + r[a * 3 + 1]! * q[1] + r[a * 3 + 2]! * q[2] + m[a]!) as Vec3;
+  return [0, 1, 2].map(
+    (a) => r[a * 3]! * q[0] + r[a * 3 + 1]! * q[1] + r[a * 3 + 2]! * q[2] + m[a]!,
+  ) as Vec3;
 }
 
 /** |T(baseline position) − follow-up position| for every true lesion at every follow-up. */

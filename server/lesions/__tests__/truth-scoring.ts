@@ -17,8 +17,9 @@ export function truthOfMasks(
     for (const o of lesion.observations) {
       if (!o.segmentMaskId) continue;
       const label = maskLabels.get(o.segmentMaskId);
-      const truthLesion = truth.timepoints[o.timepoint]?.lesions
-        .find((l) => l.segmentLabel === label && l.present);
+      const truthLesion = truth.timepoints[o.timepoint]?.lesions.find(
+        (l) => l.segmentLabel === label && l.present,
+      );
       if (truthLesion) out.set(o.segmentMaskId, truthLesion.lesionId);
     }
   }
@@ -45,11 +46,15 @@ export interface LinkScore {
 }
 
 export function linkScore(table: LesionTable, truthOf: Map<string, string>): LinkScore {
-  const predicted = pairs(table.lesions.map((l) =>
-    l.observations.flatMap((o) => (o.segmentMaskId ? [o.segmentMaskId] : []))));
+  const predicted = pairs(
+    table.lesions.map((l) =>
+      l.observations.flatMap((o) => (o.segmentMaskId ? [o.segmentMaskId] : [])),
+    ),
+  );
   const byLesion = new Map<string, string[]>();
-  truthOf.forEach((lesionId, mask) => byLesion.set(lesionId, [...(byLesion.get(lesionId) ?? []),
-    mask]));
+  truthOf.forEach((lesionId, mask) =>
+    byLesion.set(lesionId, [...(byLesion.get(lesionId) ?? []), mask]),
+  );
   const truthPairs = pairs([...byLesion.values()]);
   const hits = [...predicted].filter((p) => truthPairs.has(p)).length;
   const precision = predicted.size ? hits / predicted.size : 1;
@@ -85,16 +90,27 @@ export function median(values: number[]): number {
  * lesion's next mask. Propagated observations carry no SEG label and are left out.
  */
 export function consecutiveLinkScore(table: LesionTable, truthOf: Map<string, string>): LinkScore {
-  const predicted = chains(table.lesions.map((l) => [...l.observations]
-    .sort((a, b) => a.timepoint - b.timepoint)
-    .flatMap((o) => (o.segmentMaskId && o.source === 'segmentation' ? [o.segmentMaskId] : []))));
-  const timepointOf = new Map(table.lesions.flatMap((l) =>
-    l.observations.flatMap((o) => (o.segmentMaskId ? [[o.segmentMaskId, o.timepoint]] : []))));
+  const predicted = chains(
+    table.lesions.map((l) =>
+      [...l.observations]
+        .sort((a, b) => a.timepoint - b.timepoint)
+        .flatMap((o) => (o.segmentMaskId && o.source === 'segmentation' ? [o.segmentMaskId] : [])),
+    ),
+  );
+  const timepointOf = new Map(
+    table.lesions.flatMap((l) =>
+      l.observations.flatMap((o) => (o.segmentMaskId ? [[o.segmentMaskId, o.timepoint]] : [])),
+    ),
+  );
   const byLesion = new Map<string, string[]>();
-  truthOf.forEach((lesionId, mask) => byLesion.set(lesionId, [...(byLesion.get(lesionId) ?? []),
-    mask]));
-  const truth = chains([...byLesion.values()].map((masks) =>
-    masks.sort((a, b) => (timepointOf.get(a) ?? 0) - (timepointOf.get(b) ?? 0))));
+  truthOf.forEach((lesionId, mask) =>
+    byLesion.set(lesionId, [...(byLesion.get(lesionId) ?? []), mask]),
+  );
+  const truth = chains(
+    [...byLesion.values()].map((masks) =>
+      masks.sort((a, b) => (timepointOf.get(a) ?? 0) - (timepointOf.get(b) ?? 0)),
+    ),
+  );
   const hits = [...predicted].filter((p) => truth.has(p)).length;
   const precision = predicted.size ? hits / predicted.size : 1;
   const recall = truth.size ? hits / truth.size : 1;

@@ -4,9 +4,6 @@
  * timepoint, the RECIST target rules, an override that changes the category and survives
  * re-tracking, PERCIST without PET signals, and the `hallmark response --json` document.
  */
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,46 +11,42 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printPatientResponse } from '@/cli/commands/response-patient';
 
 import { segmentMasks, series } from '@/db/schema';
-import { runIngest } from '@/server/ingest/pipeline';
-import { expandSources } from '@/server/ingest/sources';
 import { rematchPatient, trackPatient } from '@/server/lesions';
-import { generateCohort } from '@/server/phantom/cohort';
 import type { GroundTruth, PatientTruth } from '@/server/phantom/ground-truth';
 import { openTestDatabase, type TestDatabase } from '@/server/testing/databases';
+import {
+  FAST_TRACKING,
+  generateTestCohort,
+  ingestCohort,
+  type TestCohort,
+} from '@/server/testing/phantom-cohort';
 
 import { computePatientSignals } from '@/server/signals-store';
 
 import { assessPatient, saveOverride, type PatientResponse } from '..';
 
-const FAST = { registration: { targetSpacingMm: 8, iterationsPerResolution: 150 } };
 // Diameters are measured on the voxel mask by tracking and by the phantom alike; the
 // small phantom's 4 mm in-plane pixels leave up to one pixel of disagreement.
 const TOLERANCE_MM = 4;
 
-let dir: string;
+let cohort: TestCohort;
 let truth: GroundTruth;
 let db: TestDatabase;
 let patient: PatientTruth;
 let truthOfMask: Map<string, { organ: string; lesionId: string }>;
 
 beforeAll(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'hallmark-response-store-'));
-  await generateCohort({ outDir: dir, patients: 1, seed: 7, size: 'small' });
-  truth = JSON.parse(await fs.readFile(path.join(dir, 'ground-truth.json'), 'utf8'));
+  cohort = await generateTestCohort({ patients: 1, seed: 7 });
+  truth = cohort.truth;
   patient = truth.patients[0]!;
   db = await openTestDatabase('pglite');
-  const sources = await expandSources([path.join(dir, 'dicom')]);
-  await runIngest(sources.files, sources.rejected, {
-    db: db.handle.db,
-    dataDir: db.dataDir,
-    source: 'cli',
-  });
-  await trackPatient(db.handle.db, db.dataDir, patient.patientId, FAST);
+  await ingestCohort(cohort, db.handle.db, db.dataDir);
+  await trackPatient(db.handle.db, db.dataDir, patient.patientId, FAST_TRACKING);
   truthOfMask = await maskTruth();
 }, 600_000);
 afterAll(async () => {
   await db?.dispose();
-  await fs.rm(dir, { recursive: true, force: true });
+  await cohort?.dispose();
 });
 
 /** Mask id ↦ true lesion, through the segment label each timepoint's SEG carries. */

@@ -2,35 +2,33 @@
  * computePatientSignals on an ingested phantom cohort, against the generator's ground
  * truth: SUVmax and volume per SEG segment, the liver reference, re-computing and the CSV.
  */
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { petReferences, segmentMasks, signalValues, timepoints } from '@/db/schema';
-import { runIngest } from '@/server/ingest/pipeline';
-import { expandSources } from '@/server/ingest/sources';
-import { generateCohort } from '@/server/phantom/cohort';
 import type { GroundTruth, PatientTruth } from '@/server/phantom/ground-truth';
 import type { TestDatabase } from '@/server/testing/databases';
 import { databaseKinds, openTestDatabase } from '@/server/testing/databases';
+import { generateTestCohort, ingestCohort, type TestCohort } from '@/server/testing/phantom-cohort';
 
 import {
-  computePatientSignals, placeLiverByHand, readPatientSignals, saveSignalSettings,
-  signalsCsv, SIGNALS_CSV_HEADER,
+  computePatientSignals,
+  placeLiverByHand,
+  readPatientSignals,
+  saveSignalSettings,
+  signalsCsv,
+  SIGNALS_CSV_HEADER,
 } from '..';
 
-let cohortDir: string;
+let cohort: TestCohort;
 let truth: GroundTruth;
 
 beforeAll(async () => {
-  cohortDir = await fs.mkdtemp(path.join(os.tmpdir(), 'hallmark-signals-store-'));
-  await generateCohort({ outDir: cohortDir, patients: 2, seed: 7, size: 'small' });
-  truth = JSON.parse(await fs.readFile(path.join(cohortDir, 'ground-truth.json'), 'utf8'));
+  cohort = await generateTestCohort({ patients: 2, seed: 7 });
+  truth = cohort.truth;
 }, 120_000);
-afterAll(() => fs.rm(cohortDir, { recursive: true, force: true }));
+afterAll(() => cohort?.dispose());
 
 function storedRows(db: TestDatabase, signalId: string) {
   return db.handle.db
@@ -42,9 +40,11 @@ function storedRows(db: TestDatabase, signalId: string) {
 }
 
 function presentLesions(patient: PatientTruth) {
-  return patient.timepoints.flatMap((tp) => tp.lesions
-    .filter((l) => l.present && l.segmentLabel !== null)
-    .map((l) => ({ date: tp.date, label: l.segmentLabel!, lesion: l })));
+  return patient.timepoints.flatMap((tp) =>
+    tp.lesions
+      .filter((l) => l.present && l.segmentLabel !== null)
+      .map((l) => ({ date: tp.date, label: l.segmentLabel!, lesion: l })),
+  );
 }
 
 // Per mask: volume, sphericity, surface irregularity, 3 CT textures, 7 FDG uptake signals
@@ -58,9 +58,7 @@ describe.each(await databaseKinds())('signals of a phantom cohort on %s', (kind)
 
   beforeAll(async () => {
     db = await openTestDatabase(kind);
-    const sources = await expandSources([path.join(cohortDir, 'dicom')]);
-    await runIngest(sources.files, sources.rejected,
-      { db: db.handle.db, dataDir: db.dataDir, source: 'cli' });
+    await ingestCohort(cohort, db.handle.db, db.dataDir);
     for (const p of truth.patients) {
       await computePatientSignals(db.handle.db, db.dataDir, p.patientId);
     }
@@ -96,8 +94,10 @@ describe.each(await databaseKinds())('signals of a phantom cohort on %s', (kind)
   });
 
   it('places a liver reference per timepoint within 5% of the liver SUV', async () => {
-    const refs = await db.handle.db.select({ date: timepoints.date, ref: petReferences })
-      .from(petReferences).innerJoin(timepoints, eq(timepoints.id, petReferences.timepointId))
+    const refs = await db.handle.db
+      .select({ date: timepoints.date, ref: petReferences })
+      .from(petReferences)
+      .innerJoin(timepoints, eq(timepoints.id, petReferences.timepointId))
       .where(eq(petReferences.kind, 'liver'));
 
     for (const tp of truth.patients.flatMap((p) => p.timepoints)) {
@@ -127,13 +127,17 @@ describe.each(await databaseKinds())('signals of a phantom cohort on %s', (kind)
     const patient = truth.patients[0]!;
     const doc = await readPatientSignals(db.handle.db, patient.patientId);
     const auto = doc.references.find((r) => r.kind === 'liver' && r.centreMm)!;
-    const moved: [number, number, number] = [auto.centreMm![0] + 4, auto.centreMm![1],
-      auto.centreMm![2]];
+    const moved: [number, number, number] = [
+      auto.centreMm![0] + 4,
+      auto.centreMm![1],
+      auto.centreMm![2],
+    ];
     await placeLiverByHand(db.handle.db, db.dataDir, auto.timepointId, moved, 'reader');
     await computePatientSignals(db.handle.db, db.dataDir, patient.patientId);
     const after = await readPatientSignals(db.handle.db, patient.patientId);
-    const liver = after.references.filter((r) =>
-      r.kind === 'liver' && r.timepointId === auto.timepointId);
+    const liver = after.references.filter(
+      (r) => r.kind === 'liver' && r.timepointId === auto.timepointId,
+    );
 
     expect(liver.map((r) => [r.placement, r.centreMm])).toEqual([['user', moved]]);
     expect(after.values).toHaveLength(doc.values.length);
@@ -143,15 +147,25 @@ describe.each(await databaseKinds())('signals of a phantom cohort on %s', (kind)
     const { patientId } = truth.patients[1]!;
     expect((await readPatientSignals(db.handle.db, patientId)).run?.stale).toBe(false);
 
-    await saveSignalSettings(db.handle.db,
-      { liverSphereRadiusMm: 12, liverLesionMarginMm: 10 }, 'test');
+    await saveSignalSettings(
+      db.handle.db,
+      { liverSphereRadiusMm: 12, liverLesionMarginMm: 10 },
+      'test',
+    );
     const stale = await readPatientSignals(db.handle.db, patientId);
     await computePatientSignals(db.handle.db, db.dataDir, patientId);
     const fresh = await readPatientSignals(db.handle.db, patientId);
-    const radii = await db.handle.db.select({ r: petReferences.radiusMm }).from(petReferences)
+    const radii = await db.handle.db
+      .select({ r: petReferences.radiusMm })
+      .from(petReferences)
       .innerJoin(timepoints, eq(timepoints.id, petReferences.timepointId))
-      .where(and(eq(petReferences.kind, 'liver'), eq(petReferences.placement, 'auto'),
-        eq(petReferences.patientId, timepointsPatient(fresh))));
+      .where(
+        and(
+          eq(petReferences.kind, 'liver'),
+          eq(petReferences.placement, 'auto'),
+          eq(petReferences.patientId, timepointsPatient(fresh)),
+        ),
+      );
 
     expect(stale.run?.staleReason).toBe('the signal settings changed since');
     expect(fresh.run?.stale).toBe(false);

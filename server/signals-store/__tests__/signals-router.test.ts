@@ -35,12 +35,15 @@ describe('signals router', () => {
 
     await caller.signals.saveSettings({ liverSphereRadiusMm: 12, liverLesionMarginMm: 5 });
 
-    expect(await caller.signals.settings()).toEqual({ liverSphereRadiusMm: 12,
-      liverLesionMarginMm: 5 });
+    expect(await caller.signals.settings()).toEqual({
+      liverSphereRadiusMm: 12,
+      liverLesionMarginMm: 5,
+    });
   });
 
   it('refuses a liver sphere radius outside 5-30 mm', async () => {
-    await expect(caller.signals.saveSettings({ liverSphereRadiusMm: 40,
-      liverLesionMarginMm: 5 })).rejects.toThrow();
+    await expect(
+      caller.signals.saveSettings({ liverSphereRadiusMm: 40, liverLesionMarginMm: 5 }),
+    ).rejects.toThrow();
   });
 });
