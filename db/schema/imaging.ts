@@ -86,6 +86,12 @@ export const series = pgTable(
     seriesTypeSource: text('series_type_source').notNull().default('auto'),
     seriesTypeReason: text('series_type_reason'),
     tracer: text('tracer'),
+    /**
+     * CT contrast phase: 'unenhanced', 'enhanced' or null when unknown; with its source,
+     * 'auto' (DICOM contrast/bolus agent or description) or 'user'.
+     */
+    contrastPhase: text('contrast_phase'),
+    contrastPhaseSource: text('contrast_phase_source').notNull().default('auto'),
     frameOfReferenceUid: text('frame_of_reference_uid'),
     seriesNumber: integer('series_number'),
     description: text('description'),
