@@ -17,6 +17,7 @@ import type { RegistrationQuality } from '@/server/tracking/registration-types';
 import { createdAt, id } from './columns';
 import { patientRef, timepointRef } from './references';
 import { segmentMasks } from './imaging';
+import { lesionOutlines } from './tracking-outlines';
 
 export type RegistrationMethod = 'elastix' | 'fallback-frame-of-reference';
 export type ObservationSource = 'segmentation' | 'propagated' | 'threshold';
@@ -86,6 +87,8 @@ export const lesionObservations = pgTable(
     segmentMaskId: uuid('segment_mask_id').references(() => segmentMasks.id, {
       onDelete: 'set null',
     }),
+    /** For source 'threshold': the reader's outline this observation was made from. */
+    outlineId: uuid('outline_id').references(() => lesionOutlines.id, { onDelete: 'cascade' }),
     present: boolean('present').notNull(),
     source: text('source').$type<ObservationSource>().notNull(),
     volumeMl: real('volume_ml'),
