@@ -165,6 +165,11 @@ async function readMask(
 
     return pickSegment(readSegmentation(seg, image.image), choice.segment);
   } catch (err) {
+    // The reader's advice (re-export the SEG) suits ingest; here the wrong image was given.
+    if (isDicomRejection(err) && err.code === 'SEG_OFF_GRID') {
+      throw new UsageError(`${name} was not drawn on this image's grid; ` +
+        'give the image series the SEG was drawn on.');
+    }
     if (!isDicomRejection(err) || err.code !== 'RTSTRUCT') throw err;
 
     return pickRoi(readRtStruct(bytes, name), undefined, image);
