@@ -81,7 +81,8 @@ async function upsertStudy(tx: Tx, patientRowId: string, prepared: PreparedSerie
 /**
  * A series that gains instances in a later upload is re-assembled from all of them:
  * its row is updated in place (so masks of other series that point at it stay) and
- * its own instances, volume and segments are replaced. A type set by a user survives.
+ * its own instances, volume and segments are replaced. A type or contrast phase set by a
+ * user survives.
  */
 async function replaceSeries(tx: Tx, studyId: string, prepared: PreparedSeries) {
   const h = prepared.header;
@@ -90,6 +91,7 @@ async function replaceSeries(tx: Tx, studyId: string, prepared: PreparedSeries) 
     .from(series)
     .where(eq(series.seriesInstanceUid, h.seriesInstanceUid));
   const userType = old?.seriesTypeSource === 'user';
+  const userPhase = old?.contrastPhaseSource === 'user';
   const values = {
     studyId,
     seriesInstanceUid: h.seriesInstanceUid,
@@ -98,6 +100,8 @@ async function replaceSeries(tx: Tx, studyId: string, prepared: PreparedSeries) 
     seriesTypeSource: userType ? 'user' : 'auto',
     seriesTypeReason: h.seriesTypeReason,
     tracer: h.tracer,
+    contrastPhase: userPhase ? old.contrastPhase : h.contrastPhase,
+    contrastPhaseSource: userPhase ? 'user' : 'auto',
     frameOfReferenceUid: h.frameOfReferenceUid,
     seriesNumber: h.seriesNumber,
     description: h.description,

@@ -1,5 +1,6 @@
 import type { DicomInstance } from '@/server/imaging/dicom/instance';
 import { classifySeries } from '@/server/imaging/dicom/classify';
+import { contrastPhaseOf } from '@/server/imaging/dicom/contrast-phase';
 
 import { logger } from '@/server/lib/log';
 
@@ -98,6 +99,7 @@ export function seriesHeaderOf(instance: DicomInstance): SeriesHeader {
     seriesType: type.seriesType,
     seriesTypeReason: type.reason,
     tracer: type.tracer ?? null,
+    contrastPhase: contrastPhaseOf(instance).phase,
     frameOfReferenceUid: instance.frameOfReferenceUid ?? null,
     description: instance.series.description ?? null,
     referencedSeriesUid: instance.seg?.referencedSeriesUid ?? null,

@@ -148,6 +148,8 @@ function headerOf(row: ManifestRow, digest: string): SeriesHeader {
     seriesType: row.seriesType,
     seriesTypeReason: 'Series type given in the manifest.',
     tracer: row.tracer ?? (modality === 'PT' ? 'OTHER' : null),
+    // A manifest names no contrast phase; the user can set one on the patient page.
+    contrastPhase: null,
     frameOfReferenceUid: uidOf(`frame|${row.patient}|${row.date}`),
     seriesNumber: null,
     description: path.basename(row.imageShown),

@@ -17,6 +17,8 @@ export interface SeriesHeader {
   seriesType: string;
   seriesTypeReason: string;
   tracer: string | null;
+  /** CT only: 'enhanced', 'unenhanced', or null when the headers do not tell. */
+  contrastPhase: 'enhanced' | 'unenhanced' | null;
   frameOfReferenceUid: string | null;
   seriesNumber: number | null;
   description: string | null;

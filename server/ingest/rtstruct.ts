@@ -43,6 +43,7 @@ export function readStructureSetHeader(
       seriesType: 'RTSTRUCT',
       seriesTypeReason: 'RT Structure Set SOP class.',
       tracer: null,
+      contrastPhase: null,
       frameOfReferenceUid: referencedFrame(ds) ?? null,
       description: common.series.description ?? text(ds, 'x30060002') ?? 'Structure set',
       referencedSeriesUid: referencedSeries(ds) ?? null,

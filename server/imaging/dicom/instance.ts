@@ -4,6 +4,7 @@
  * that SUV code (and the vendor test metadata) use.
  */
 import type { Vec3 } from '../image';
+import type { ContrastBolusFields } from './contrast-fields';
 import type { FrameFunctionalGroups } from './functional-groups';
 import type { MrFields } from './mr-fields';
 import type { PetFields } from './pet-fields';
@@ -78,6 +79,8 @@ export interface DicomInstance {
   windowCenter?: number[];
   windowWidth?: number[];
   imageType: string[];
+  /** Contrast/Bolus module, when any of its elements has a value. */
+  contrastBolus?: ContrastBolusFields;
   pet?: PetFields;
   mr?: MrFields;
   seg?: SegFields;

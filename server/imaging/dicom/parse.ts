@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { DataSet } from 'dicom-parser';
 import { checkLengths } from './check-lengths';
+import { readContrastBolus } from './contrast-fields';
 import { frameDecoder } from './decode-frame';
 import { readFunctionalGroups } from './functional-groups';
 import { readCommonHeader } from './header';
@@ -90,6 +91,7 @@ export function parseDicom(input: Uint8Array, source: string): DicomInstance {
 
   const modality = text(ds, 'x00080060');
   const frameGroups = readFunctionalGroups(ds, layout.frames, source);
+  const contrastBolus = readContrastBolus(ds);
 
   return {
     source,
@@ -111,6 +113,7 @@ export function parseDicom(input: Uint8Array, source: string): DicomInstance {
     sampleKind: layout.kind,
     ...(modality === 'PT' && { pet: readPetFields(ds) }),
     ...((modality === 'MR' || sopClassUid === PARAMETRIC_MAP_UID) && { mr: readMrFields(ds) }),
+    ...(contrastBolus && { contrastBolus }),
     ...(sopClassUid === SEG_UID && { seg: readSegFields(ds) }),
     ...(frameGroups && { frameGroups }),
     decodeFrame: frameDecoder(ds, layout, syntax, source),
