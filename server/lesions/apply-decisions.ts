@@ -1,8 +1,9 @@
 /**
  * Replaying a reader's decisions over automatic tracks, oldest first, so they survive
  * every re-tracking. A decision whose mask is gone (re-ingested, deleted) is skipped.
- * Decisions and review actions (review-actions.ts) are replayed as one list in the order
- * they were made.
+ * Decisions, review actions (review-actions.ts) and the lesion a reader named for an
+ * outline (a relink, see load-decisions.ts) are replayed as one list in the order they
+ * were made.
  */
 import type { DecisionKind, ReviewActionKind } from '@/db/schema';
 
@@ -11,8 +12,9 @@ import { keepWith, mergeTracks, vanishFrom } from './review-actions';
 
 export interface DecisionInput {
   kind: DecisionKind | ReviewActionKind;
-  segmentMaskId: string;
-  withSegmentMaskId: string | null;
+  /** The lesion decided about: a segment mask id or an outline id. */
+  lesionId: string;
+  withLesionId: string | null;
   /** For vanish: the first timepoint the lesion is absent from. */
   timepointIndex?: number | null;
 }
@@ -25,7 +27,7 @@ interface Found {
 export function applyDecisions(tracks: DraftTrack[], decisions: DecisionInput[]): DraftTrack[] {
   const out = tracks.map((t) => ({ events: [...t.events], observations: [...t.observations] }));
   for (const decision of decisions) {
-    const found = locate(out, decision.segmentMaskId);
+    const found = locate(out, decision.lesionId);
     if (!found) continue;
     replay(out, found, decision);
   }
@@ -34,7 +36,7 @@ export function applyDecisions(tracks: DraftTrack[], decisions: DecisionInput[])
 }
 
 function replay(tracks: DraftTrack[], found: Found, decision: DecisionInput): void {
-  const partner = () => locate(tracks, decision.withSegmentMaskId);
+  const partner = () => locate(tracks, decision.withLesionId);
   switch (decision.kind) {
     case 'mark-new': return markNew(tracks, found);
     case 'split': return keepWith(tracks, found, partner());
@@ -49,9 +51,9 @@ function replay(tracks: DraftTrack[], found: Found, decision: DecisionInput): vo
   }
 }
 
-function locate(tracks: DraftTrack[], segmentMaskId: string | null): Found | undefined {
+function locate(tracks: DraftTrack[], lesionId: string | null): Found | undefined {
   for (const track of tracks) {
-    const observation = track.observations.find((o) => o.segmentMaskId === segmentMaskId);
+    const observation = track.observations.find((o) => o.lesionId === lesionId);
     if (observation) return { track, observation };
   }
 
@@ -63,10 +65,10 @@ function settle(observation: DraftObservation, flag: 'manual' | 'confirmed'): vo
   observation.flags = [flag];
 }
 
-/** Confirm and relink both put the mask on the track of `withSegmentMaskId`. */
+/** Confirm and relink both put the mask on the track of `withLesionId`. */
 function applyLink(tracks: DraftTrack[], found: Found, decision: DecisionInput): void {
   const flag = decision.kind === 'confirm' ? 'confirmed' : 'manual';
-  const partner = decision.withSegmentMaskId;
+  const partner = decision.withLesionId;
   const target = partner ? locate(tracks, partner) : undefined;
   if (target && target.track !== found.track) moveTo(found, target.track);
   settle(found.observation, flag);

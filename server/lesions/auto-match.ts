@@ -29,7 +29,10 @@ export function autoMatch(
       const centroidMm = baselineCentroid(lesion, alignment);
       const mask = grid ? maskOnGrid(lesion.mask, grid, alignment.matrix) : undefined;
 
-      return { lesionId: lesion.segmentMaskId, centroidMm, volumeMl: lesion.volumeMl, mask };
+      return {
+        lesionId: lesion.lesionId, centroidMm, volumeMl: lesion.volumeMl,
+        voxelVolumeMl: lesion.voxelVolumeMl, mask,
+      };
     }),
   }));
 
@@ -51,7 +54,7 @@ function toDrafts(result: MatchResult, alignments: Alignment[]): DraftTrack[] {
 
       return {
         timepointIndex: o.timepointIndex,
-        segmentMaskId: o.lesionId,
+        lesionId: o.lesionId,
         confidence: o.confidence,
         flags: unregistered ? [...flags, 'unregistered'] : flags,
       };

@@ -5,7 +5,8 @@ import type { LesionMeasurement } from '@/server/tracking';
 
 export interface DraftObservation {
   timepointIndex: number;
-  segmentMaskId: string;
+  /** The lesion seen: a segment mask id or a threshold outline id (MeasuredLesion). */
+  lesionId: string;
   confidence: number;
   /** Review reasons: 'low-confidence', 'split', 'merged', 'reappeared', 'unregistered', ... */
   flags: string[];
@@ -18,8 +19,10 @@ export interface PropagatedObservation {
   mask: ImageVolume;
   measurement: LesionMeasurement;
   imageSeriesId: string;
-  /** The SEG mask the chain of propagations started from. */
-  fromSegmentMaskId: string;
+  /** The lesion (segment mask or outline) the chain of propagations started from. */
+  fromLesionId: string;
+  /** That lesion's segment mask, when it was one. */
+  fromSegmentMaskId: string | null;
   flags: string[];
 }
 

@@ -1,4 +1,8 @@
-/** A patient's decisions and review actions as one list, in the order they were made. */
+/**
+ * A patient's decisions and review actions as one list, in the order they were made. An
+ * outline whose reader named the lesion it belongs to counts as a relink onto that lesion,
+ * made when the outline was drawn.
+ */
 import { asc, eq } from 'drizzle-orm';
 
 import type { Db } from '@/db/client';
@@ -6,6 +10,8 @@ import { lesionDecisions, lesionReviewActions } from '@/db/schema';
 
 import type { DecisionInput } from './apply-decisions';
 import type { PatientInputs } from './load-patient';
+
+type Dated = DecisionInput & { decidedAt: Date };
 
 export async function loadDecisions(db: Db, inputs: PatientInputs): Promise<DecisionInput[]> {
   const [decisions, actions] = await Promise.all([
@@ -17,10 +23,23 @@ export async function loadDecisions(db: Db, inputs: PatientInputs): Promise<Deci
       .orderBy(asc(lesionReviewActions.decidedAt)),
   ]);
   const indexOf = new Map(inputs.timepoints.map((t) => [t.id, t.index]));
-  const all = [
-    ...decisions.map((d) => ({ ...d, timepointIndex: null })),
-    ...actions.map((a) => ({ ...a, timepointIndex: indexOf.get(a.timepointId ?? '') ?? null })),
+  const all: Dated[] = [
+    ...decisions.map((d) => ({ kind: d.kind, lesionId: d.segmentMaskId,
+      withLesionId: d.withSegmentMaskId, timepointIndex: null, decidedAt: d.decidedAt })),
+    ...actions.map((a) => ({ kind: a.kind, lesionId: a.segmentMaskId,
+      withLesionId: a.withSegmentMaskId, decidedAt: a.decidedAt,
+      timepointIndex: indexOf.get(a.timepointId ?? '') ?? null })),
+    ...outlineLinks(inputs),
   ];
 
   return all.sort((a, b) => a.decidedAt.getTime() - b.decidedAt.getTime());
+}
+
+function outlineLinks(inputs: PatientInputs): Dated[] {
+  return inputs.timepoints.flatMap((t) => t.outlines).flatMap(({ outline }) => {
+    const withLesionId = outline.withSegmentMaskId ?? outline.withOutlineId;
+
+    return withLesionId ? [{ kind: 'relink' as const, lesionId: outline.id, withLesionId,
+      timepointIndex: null, decidedAt: outline.createdAt }] : [];
+  });
 }

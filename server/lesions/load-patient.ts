@@ -1,15 +1,27 @@
 /**
  * What tracking needs of one patient from the database: its timepoints in date order,
- * the baseline among them, and per timepoint the CT to register and the lesion masks.
+ * the baseline among them, and per timepoint the CT to register and the lesions: SEG
+ * masks and a reader's PET threshold outlines.
  */
 import { asc, eq, inArray } from 'drizzle-orm';
 
 import type { Db } from '@/db/client';
-import { patients, segmentMasks, series, studies, timepoints, volumes } from '@/db/schema';
+import {
+  lesionOutlines, patients, segmentMasks, series, studies, timepoints, volumes,
+} from '@/db/schema';
 import { AppError } from '@/server/lib/errors';
 
 export type VolumeRow = typeof volumes.$inferSelect;
 export type MaskRow = typeof segmentMasks.$inferSelect;
+export type OutlineRow = typeof lesionOutlines.$inferSelect;
+
+/** A reader's outline with the PET grid it lies on. */
+export interface OutlineInput {
+  outline: OutlineRow;
+  grid: VolumeRow;
+  /** The PET's frame of reference; the CT's transform holds only if the two agree. */
+  frameOfReferenceUid: string | null;
+}
 
 export interface TimepointInputs {
   id: string;
@@ -21,6 +33,8 @@ export interface TimepointInputs {
   frameOfReferenceUid: string | null;
   /** Each mask with the volume whose grid it lies on. */
   masks: { mask: MaskRow; grid: VolumeRow }[];
+  /** Outlines drawn on this timepoint's PETs, oldest first. */
+  outlines: OutlineInput[];
 }
 
 export interface PatientInputs {
@@ -41,7 +55,11 @@ export async function loadPatientInputs(db: Db, patientId: string): Promise<Pati
     .where(eq(timepoints.patientId, patient.id)).orderBy(asc(timepoints.date));
   const rows = await loadSeriesRows(db, points.map((p) => p.id));
   const masks = await loadMasks(db, rows.map((r) => r.series.id));
-  const list = points.map((p, index) => timepointInputs(p, index, rows, masks));
+  const outlines = await loadOutlines(db, patient.id, rows);
+  const list = points.map((p, index) => ({
+    ...timepointInputs(p, index, rows, masks),
+    outlines: outlines.filter((o) => o.outline.timepointId === p.id),
+  }));
   const marked = list.findIndex((t) => t.isBaseline);
 
   return {
@@ -73,12 +91,25 @@ function loadMasks(db: Db, seriesIds: string[]): Promise<MaskRow[]> {
     .orderBy(asc(segmentMasks.segmentNumber));
 }
 
+async function loadOutlines(db: Db, patientRowId: string, rows: SeriesRow[]) {
+  const outlines = await db.select().from(lesionOutlines)
+    .where(eq(lesionOutlines.patientId, patientRowId)).orderBy(asc(lesionOutlines.createdAt));
+
+  return outlines.flatMap((outline): OutlineInput[] => {
+    const row = rows.find((r) => r.series.id === outline.imageSeriesId);
+
+    return row?.volume ? [{
+      outline, grid: row.volume, frameOfReferenceUid: row.series.frameOfReferenceUid,
+    }] : [];
+  });
+}
+
 function timepointInputs(
   point: typeof timepoints.$inferSelect,
   index: number,
   rows: SeriesRow[],
   masks: MaskRow[],
-): TimepointInputs {
+): Omit<TimepointInputs, 'outlines'> {
   const own = rows.filter((r) => r.timepointId === point.id);
   const gridOf = new Map(own.flatMap((r) => (r.volume ? [[r.series.id, r.volume]] : [])));
   const ownMasks = masks.flatMap((mask) => {

@@ -1,8 +1,10 @@
 /**
  * Storing one tracking run: the registrations and the tracks with their observations
- * replace the patient's previous automatic results in one transaction. Decisions live
- * in their own table and are not touched. Propagated masks are written as files first
- * (see propagated-files.ts), then recorded with their observations.
+ * replace the patient's previous automatic results in one transaction. Decisions and
+ * outlines live in their own tables and are not touched. Propagated masks are written as
+ * files first (see propagated-files.ts), then recorded with their observations; an
+ * outline's observation gets a mask row pointing at the outline's own file, so every
+ * observation with a mask of its own reads it from propagated_masks alike.
  */
 import { eq } from 'drizzle-orm';
 
@@ -45,8 +47,9 @@ export async function persistRun(db: Db, dataDir: string, run: TrackingRun): Pro
       const observations = observationRows(run, track, row!.id);
       if (observations.length === 0) continue;
       const stored = await tx.insert(lesionObservations).values(observations)
-        .returning({ id: lesionObservations.id, timepointId: lesionObservations.timepointId });
-      const masks = maskRows(run, track, stored, files);
+        .returning({ id: lesionObservations.id, timepointId: lesionObservations.timepointId,
+          outlineId: lesionObservations.outlineId });
+      const masks = [...maskRows(run, track, stored, files), ...outlineMaskRows(run, stored)];
       if (masks.length) await tx.insert(propagatedMasks).values(masks);
     }
   });
@@ -76,6 +79,21 @@ function maskRows(
     return observation && file ? [{
       observationId: observation.id, imageSeriesId: p.imageSeriesId,
       fromSegmentMaskId: p.fromSegmentMaskId, ...file,
+    }] : [];
+  });
+}
+
+/** The mask row of each stored observation made from an outline, on the PET grid. */
+function outlineMaskRows(
+  run: TrackingRun, stored: { id: string; timepointId: string; outlineId: string | null }[],
+) {
+  return stored.flatMap((s) => {
+    const o = s.outlineId ? run.inputs.timepoints.flatMap((t) => t.outlines)
+      .find((input) => input.outline.id === s.outlineId)?.outline : undefined;
+
+    return o ? [{
+      observationId: s.id, imageSeriesId: o.imageSeriesId, voxelCount: o.voxelCount,
+      bbox: o.bbox, storedPath: o.storedPath,
     }] : [];
   });
 }
@@ -114,7 +132,7 @@ function observationRows(run: TrackingRun, track: DraftTrack, trackId: string): 
   for (let t = start; t < run.inputs.timepoints.length; t++) {
     const timepointId = run.inputs.timepoints[t]!.id;
     const found = track.observations.find((o) => o.timepointIndex === t);
-    const lesion = found && run.measured[t]?.find((l) => l.segmentMaskId === found.segmentMaskId);
+    const lesion = found && run.measured[t]?.find((l) => l.lesionId === found.lesionId);
     const carried = track.propagated?.find((p) => p.timepointIndex === t);
     if (!found || !lesion) {
       rows.push(carried ? propagatedRow(run, carried, trackId, timepointId)
@@ -122,17 +140,27 @@ function observationRows(run: TrackingRun, track: DraftTrack, trackId: string): 
       continue;
     }
     rows.push({
-      trackId, timepointId, segmentMaskId: lesion.segmentMaskId, present: true,
-      source: 'segmentation', volumeMl: lesion.volumeMl,
+      trackId, timepointId, segmentMaskId: lesion.segmentMaskId,
+      outlineId: lesion.outline?.id ?? null, present: true,
+      source: lesion.outline ? 'threshold' : 'segmentation', volumeMl: lesion.volumeMl,
       longestDiameterMm: lesion.longestDiameterMm, shortAxisMm: lesion.shortAxisMm,
       centroidMm: lesion.centroidMm,
       centroidBaselineMm: baselineCentroid(lesion, run.alignments[t]!),
       confidence: found.confidence,
-      reviewFlags: lesion.componentCount > 1 ? [...found.flags, 'several-parts'] : found.flags,
+      reviewFlags: [...found.flags, ...lesionFlags(lesion)],
     });
   }
 
   return rows;
+}
+
+function lesionFlags(lesion: MeasuredLesion): string[] {
+  const flags = lesion.componentCount > 1 ? ['several-parts'] : [];
+  if (lesion.outline?.reachedBound) flags.push('cut-at-growth-bound');
+  // Its centroid was carried by the CT's transform, which holds in the CT's frame only.
+  if (lesion.outline?.otherFrame) flags.push('other-frame-of-reference');
+
+  return flags;
 }
 
 function propagatedRow(

@@ -28,7 +28,7 @@ const SEARCH_MARGIN_MM = 5;
 interface Sighting {
   mask: ImageVolume;
   timepointIndex: number;
-  fromSegmentMaskId: string;
+  from: { lesionId: string; segmentMaskId: string | null };
 }
 
 export interface PropagationContext {
@@ -60,9 +60,10 @@ async function propagateTrack(
   let last: Sighting | null = null;
   for (let t = start; t < ctx.inputs.timepoints.length && t < closedAt; t++) {
     const seen = track.observations.find((o) => o.timepointIndex === t);
-    const lesion = seen && ctx.measured[t]?.find((l) => l.segmentMaskId === seen.segmentMaskId);
+    const lesion = seen && ctx.measured[t]?.find((l) => l.lesionId === seen.lesionId);
     if (lesion) {
-      last = { mask: lesion.mask, timepointIndex: t, fromSegmentMaskId: lesion.segmentMaskId };
+      const from = { lesionId: lesion.lesionId, segmentMaskId: lesion.segmentMaskId };
+      last = { mask: lesion.mask, timepointIndex: t, from };
       continue;
     }
     const timepoint = ctx.inputs.timepoints[t]!;
@@ -70,8 +71,8 @@ async function propagateTrack(
     const found = carry(last, matrixBetween(ctx, last.timepointIndex, t), await ctAt(t));
     if (!found) break;
     out.push({ ...found, timepointIndex: t, imageSeriesId: timepoint.ct.seriesId,
-      fromSegmentMaskId: last.fromSegmentMaskId });
-    last = { mask: found.mask, timepointIndex: t, fromSegmentMaskId: last.fromSegmentMaskId };
+      fromLesionId: last.from.lesionId, fromSegmentMaskId: last.from.segmentMaskId });
+    last = { mask: found.mask, timepointIndex: t, from: last.from };
   }
 
   return out;

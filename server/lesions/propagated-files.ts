@@ -1,9 +1,10 @@
 /**
  * Propagated masks on disk: cropped to their box on the CT grid, one byte per voxel,
- * under propagated/<CT series id>/<seed mask id>-<timepoint index>.u8. The name depends
- * only on what produced the mask, so re-tracking overwrites rather than piles up files;
- * a mask no longer produced (after a new SEG was ingested) leaves its file behind until
- * the CT series is deleted, which a sweep of unreferenced files would clean up.
+ * under propagated/<CT series id>/<seed lesion id>-<timepoint index>.u8, the seed being
+ * a segment mask or a reader's outline. The name depends only on what produced the mask,
+ * so re-tracking overwrites rather than piles up files; a mask no longer produced (after
+ * a new SEG was ingested) leaves its file behind until the CT series is deleted, which a
+ * sweep of unreferenced files would clean up.
  */
 import path from 'node:path';
 
@@ -30,7 +31,7 @@ export async function storePropagated(
   const offset = pointToIndex(ct, p.mask.originMm).map(Math.round);
   const onCt = bbox.map((v, n) => v + (offset[n % 3] ?? 0));
   const storedPath = path.join('propagated', p.imageSeriesId,
-    `${p.fromSegmentMaskId}-${p.timepointIndex}.u8`);
+    `${p.fromLesionId}-${p.timepointIndex}.u8`);
   await writeFileAtomic(path.join(/* turbopackIgnore: true */ dataDir, storedPath), cropped);
 
   return { storedPath, bbox: onCt, voxelCount };

@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import { createImage, indexToPoint, type ImageVolume, type Vec3 } from '@/server/imaging/image';
 import { readVolume, resolveData } from '@/server/storage/volumes';
 
-import type { MaskRow, VolumeRow } from './load-patient';
+import type { VolumeRow } from './load-patient';
 
 export function readCt(dataDir: string, row: VolumeRow): Promise<ImageVolume> {
   const geometry = {
@@ -14,12 +14,18 @@ export function readCt(dataDir: string, row: VolumeRow): Promise<ImageVolume> {
   return readVolume(resolveData(dataDir, row.storedPath), geometry, row.pixelType);
 }
 
+/** Where a cropped mask is stored: a segment mask, a propagated mask or an outline. */
+export interface StoredCrop {
+  bbox: number[];
+  storedPath: string;
+}
+
 /**
  * A mask is stored cropped to its inclusive box [i0, j0, k0, i1, j1, k1] on the grid of
  * `grid`; the crop keeps that grid's spacing and direction, with its origin moved to the
  * box's first voxel, so LPS positions read from it are those of the full grid.
  */
-export async function readMask(dataDir: string, mask: MaskRow, grid: VolumeRow) {
+export async function readMask(dataDir: string, mask: StoredCrop, grid: VolumeRow) {
   const [i0 = 0, j0 = 0, k0 = 0, i1 = -1, j1 = -1, k1 = -1] = mask.bbox;
   const size: Vec3 = [i1 - i0 + 1, j1 - j0 + 1, k1 - k0 + 1];
   if (size.some((n) => n <= 0)) return null;

@@ -10,7 +10,7 @@ export interface Located {
   observation: DraftObservation;
 }
 
-export type Locate = (segmentMaskId: string | null) => Located | undefined;
+export type Locate = (lesionId: string | null) => Located | undefined;
 
 function settleManual(observation: DraftObservation): void {
   observation.confidence = 1;

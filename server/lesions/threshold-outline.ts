@@ -1,35 +1,38 @@
 /**
  * "Outline lesion here": segments the PET lesion under a clicked voxel by a seeded
- * threshold and records it as a lesion observation (source 'threshold') at that PET's
- * timepoint, with the mask stored like a propagated mask but on the PET grid.
+ * threshold and stores it as a lesion outline (db/schema/tracking-outlines.ts) at that
+ * PET's timepoint, its mask cropped on the PET grid. The patient is then matched again
+ * with the stored registrations, so the outline joins the track of the lesion it
+ * matches (or the one the reader named) as an observation of source 'threshold'; every
+ * later re-tracking does the same.
  *
- * Known shortcomings: the observation lives on a lesion track, and tracks are rebuilt
- * wholesale by re-tracking, so a re-tracking run drops threshold outlines; who outlined
- * the lesion is kept as an 'outlined-by:' review flag because no table has a column for it.
+ * A patient never tracked has no registrations yet: its outline is matched with the
+ * scanner frames as they are until 'Track lesions' is run.
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, or } from 'drizzle-orm';
 
 import type { Db } from '@/db/client';
 import {
-  lesionObservations, lesionTracks, propagatedMasks, series, studies, volumes,
+  lesionObservations, lesionOutlines, lesionTracks, patients, series, studies, timepoints,
+  volumes,
 } from '@/db/schema';
 import { createImage, type ImageVolume, type Vec3 } from '@/server/imaging/image';
 import { cropToBox } from '@/server/ingest/segments';
 import { AppError } from '@/server/lib/errors';
 import { writeFileAtomic } from '@/server/storage/files';
 import { readVolume, resolveData } from '@/server/storage/volumes';
-import { measureLesion } from '@/server/tracking/measure-lesion';
 
 import { segmentByThreshold } from './threshold-lesion';
 import { readThresholdMethod } from './threshold-settings';
+import { rematchPatient } from './track-patient';
 
 export interface OutlineRequest {
   seriesId: string;
   seed: Vec3;
-  /** Adds the outline to this lesion; without it the outline starts a new lesion. */
+  /** The lesion the outline belongs to; without it matching finds the lesion. */
   trackId?: string;
 }
 
@@ -40,19 +43,25 @@ export async function outlineLesionHere(
   const suv = await readSuv(dataDir, pet);
   const method = await readThresholdMethod(db);
   const result = segmentByThreshold(suv, request.seed, { method });
+  const anchor = request.trackId
+    ? await lesionOfTrack(db, pet, request.trackId) : { segmentMaskId: null, outlineId: null };
   const { bbox, voxelCount, cropped } = cropToBox(result.mask);
   const storedPath = path.join('threshold', pet.seriesId, `${randomUUID()}.u8`);
   await writeFileAtomic(resolveData(dataDir, storedPath), cropped);
-  const flags = ['manual', `threshold-${method}`, `outlined-by:${outlinedBy}`];
-  if (result.reachedBound) flags.push('cut-at-growth-bound');
-  const ids = await record(db, pet, request.trackId, {
-    measured: measureLesion(result.mask), flags, voxelCount, bbox, storedPath,
-  });
+  const [outline] = await db.insert(lesionOutlines).values({
+    patientId: pet.patientId, timepointId: pet.timepointId, imageSeriesId: pet.seriesId,
+    seedVoxel: request.seed, method, thresholdSuv: result.thresholdSuv,
+    localMaxSuv: result.localMaxSuv, voxelCount, bbox, storedPath,
+    reachedBound: result.reachedBound, outlinedBy,
+    withSegmentMaskId: anchor.segmentMaskId, withOutlineId: anchor.outlineId,
+  }).returning({ id: lesionOutlines.id });
+  if (!outline) throw new AppError('INTERNAL', 'The outline was not stored.');
+  await rematchPatient(db, dataDir, pet.patientPublicId);
 
   return {
-    ...ids, method, voxelCount, bbox, thresholdSuv: result.thresholdSuv,
-    localMaxSuv: result.localMaxSuv, reachedBound: result.reachedBound,
-    maskBase64: Buffer.from(cropped).toString('base64'),
+    ...await observationOf(db, outline.id), outlineId: outline.id, method, voxelCount, bbox,
+    thresholdSuv: result.thresholdSuv, localMaxSuv: result.localMaxSuv,
+    reachedBound: result.reachedBound, maskBase64: Buffer.from(cropped).toString('base64'),
   };
 }
 
@@ -62,9 +71,10 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 async function loadPet(db: Db, seriesId: string) {
   const [row] = await db
     .select({ series, volume: volumes, timepointId: studies.timepointId,
-      patientId: studies.patientId })
+      patientId: studies.patientId, patientPublicId: patients.patientId })
     .from(series)
     .innerJoin(studies, eq(studies.id, series.studyId))
+    .innerJoin(patients, eq(patients.id, studies.patientId))
     .innerJoin(volumes, eq(volumes.seriesId, series.id))
     .where(eq(series.id, seriesId));
   if (!row) throw new AppError('NOT_FOUND', `Series ${seriesId} has no image volume.`);
@@ -94,54 +104,45 @@ async function readSuv(dataDir: string, pet: PetRow): Promise<ImageVolume> {
   return suv;
 }
 
-interface Outline {
-  measured: ReturnType<typeof measureLesion>;
-  flags: string[];
-  voxelCount: number;
-  bbox: number[];
-  storedPath: string;
-}
-
-async function record(db: Db, pet: PetRow, trackId: string | undefined, o: Outline) {
-  return db.transaction(async (tx) => {
-    const track = trackId
-      ? await existingTrack(tx, pet.patientId, trackId)
-      : await newTrack(tx, pet.patientId);
-    const [observation] = await tx.insert(lesionObservations).values({
-      trackId: track, timepointId: pet.timepointId, present: true, source: 'threshold',
-      volumeMl: o.measured.volumeMl, longestDiameterMm: o.measured.longestAxialDiameterMm,
-      shortAxisMm: o.measured.shortAxisMm, centroidMm: o.measured.centroidMm,
-      reviewFlags: o.flags,
-    }).returning({ id: lesionObservations.id });
-    if (!observation) throw new AppError('INTERNAL', 'The observation was not stored.');
-    await tx.insert(propagatedMasks).values({
-      observationId: observation.id, imageSeriesId: pet.seriesId, voxelCount: o.voxelCount,
-      bbox: o.bbox, storedPath: o.storedPath,
-    });
-
-    return { trackId: track, observationId: observation.id };
-  });
-}
-
-async function existingTrack(db: Tx, patientId: string, trackId: string) {
-  const [row] = await db.select({ id: lesionTracks.id }).from(lesionTracks)
-    .where(and(eq(lesionTracks.id, trackId), eq(lesionTracks.patientId, patientId)));
-  if (!row) {
+/**
+ * The lesion of the reader's track that stands for it across re-tracking: its latest
+ * segment mask or outline up to the outline's date, else its earliest one after it.
+ */
+async function lesionOfTrack(db: Db, pet: PetRow, trackId: string) {
+  const [track] = await db.select({ id: lesionTracks.id }).from(lesionTracks)
+    .where(and(eq(lesionTracks.id, trackId), eq(lesionTracks.patientId, pet.patientId)));
+  if (!track) {
     throw new AppError('NOT_FOUND', `Track ${trackId} is not a lesion of this patient.`, {
       userMessage: 'That lesion no longer exists; reload the lesion table and try again.',
     });
   }
+  const rows = await db
+    .select({ segmentMaskId: lesionObservations.segmentMaskId,
+      outlineId: lesionObservations.outlineId, date: timepoints.date })
+    .from(lesionObservations)
+    .innerJoin(timepoints, eq(timepoints.id, lesionObservations.timepointId))
+    .where(and(eq(lesionObservations.trackId, trackId),
+      or(isNotNull(lesionObservations.segmentMaskId), isNotNull(lesionObservations.outlineId))))
+    .orderBy(desc(timepoints.date));
+  const [date] = await db.select({ date: timepoints.date }).from(timepoints)
+    .where(eq(timepoints.id, pet.timepointId));
+  const found = rows.find((r) => date && r.date <= date.date) ?? rows.at(-1);
+  if (!found) {
+    throw new AppError('BAD_INPUT', `Track ${trackId} has no segmented or outlined lesion.`, {
+      userMessage: 'That lesion has no measured mask to attach the outline to; outline it ' +
+        'without choosing a lesion.',
+    });
+  }
 
-  return row.id;
+  return { segmentMaskId: found.segmentMaskId, outlineId: found.outlineId };
 }
 
-async function newTrack(db: Tx, patientId: string) {
-  const rows = await db.select({ id: lesionTracks.id }).from(lesionTracks)
-    .where(eq(lesionTracks.patientId, patientId));
-  const [row] = await db.insert(lesionTracks)
-    .values({ patientId, label: `L${rows.length + 1}`, status: 'new' })
-    .returning({ id: lesionTracks.id });
-  if (!row) throw new AppError('INTERNAL', 'The lesion track was not stored.');
+async function observationOf(db: Db, outlineId: string) {
+  const [row] = await db
+    .select({ trackId: lesionObservations.trackId, observationId: lesionObservations.id })
+    .from(lesionObservations)
+    .where(eq(lesionObservations.outlineId, outlineId));
+  if (!row) throw new AppError('INTERNAL', `Outline ${outlineId} was matched to no lesion.`);
 
-  return row.id;
+  return row;
 }

@@ -1,13 +1,15 @@
 /**
  * trackPatient: register every follow-up CT of a patient to the baseline CT, measure
- * every SEG lesion, match them over all timepoints, replay the reader's decisions and
- * store the result, replacing the previous automatic one.
+ * every lesion (SEG segments and a reader's PET threshold outlines), match them over all
+ * timepoints, replay the reader's decisions and store the result, replacing the previous
+ * automatic one. Outlines live in their own table, so they come back on every run.
  *
  * A tracked lesion at a follow-up without any SEG is looked for by carrying its previous
- * mask there (propagate-missing.ts). Known shortcoming: the 'threshold' source is never
- * written; a lesion absent from a follow-up's SEG is not searched for by thresholding.
- * Matching uses matchLesions' default gates, so a lesion shrinking more than eightfold
- * between two scans starts a new track; a gate aware of few-voxel volumes would lift it.
+ * mask there (propagate-missing.ts). Known shortcoming: a lesion absent from a
+ * follow-up's SEG is not searched for by thresholding; only a reader's click does that.
+ * The size gate of matchLesions allows a few voxels' worth of partial volume, so a small
+ * lesion shrinking to a voxel or two stays on its track; a large lesion shrinking more
+ * than eightfold between two scans without overlapping itself still starts a new track.
  */
 import { eq } from 'drizzle-orm';
 

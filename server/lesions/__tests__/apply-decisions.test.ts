@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { applyDecisions } from '../apply-decisions';
 import type { DraftTrack } from '../draft';
 
-const obs = (timepointIndex: number, segmentMaskId: string) => ({
+const obs = (timepointIndex: number, lesionId: string) => ({
   timepointIndex,
-  segmentMaskId,
+  lesionId,
   confidence: 0.4,
   flags: ['low-confidence'],
 });
@@ -19,12 +19,12 @@ function swapped(): DraftTrack[] {
 }
 
 const masksOf = (tracks: DraftTrack[]) =>
-  tracks.map((t) => t.observations.map((o) => o.segmentMaskId));
+  tracks.map((t) => t.observations.map((o) => o.lesionId));
 
 describe('applyDecisions', () => {
   it('relinks a mask to the track of its partner, swapping the one it displaces', () => {
     const out = applyDecisions(swapped(), [
-      { kind: 'relink', segmentMaskId: 'a1', withSegmentMaskId: 'a0' },
+      { kind: 'relink', lesionId: 'a1', withLesionId: 'a0' },
     ]);
 
     expect(masksOf(out)).toEqual([
@@ -33,7 +33,7 @@ describe('applyDecisions', () => {
     ]);
     expect(out[0]!.observations[1]).toEqual({
       timepointIndex: 1,
-      segmentMaskId: 'a1',
+      lesionId: 'a1',
       confidence: 1,
       flags: ['manual'],
     });
@@ -41,7 +41,7 @@ describe('applyDecisions', () => {
 
   it('splits a track at a mask marked new, taking the later masks along', () => {
     const out = applyDecisions(swapped(), [
-      { kind: 'mark-new', segmentMaskId: 'b1', withSegmentMaskId: null },
+      { kind: 'mark-new', lesionId: 'b1', withLesionId: null },
     ]);
 
     expect(masksOf(out)).toEqual([['a0'], ['b0', 'a1', 'b2'], ['b1', 'a2']]);
@@ -50,8 +50,8 @@ describe('applyDecisions', () => {
 
   it('confirms in place and skips decisions about masks that are gone', () => {
     const out = applyDecisions(swapped(), [
-      { kind: 'confirm', segmentMaskId: 'a2', withSegmentMaskId: 'b1' },
-      { kind: 'relink', segmentMaskId: 'gone', withSegmentMaskId: 'a0' },
+      { kind: 'confirm', lesionId: 'a2', withLesionId: 'b1' },
+      { kind: 'relink', lesionId: 'gone', withLesionId: 'a0' },
     ]);
 
     expect(masksOf(out)).toEqual(masksOf(swapped()));

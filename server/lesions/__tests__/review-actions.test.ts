@@ -3,15 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { applyDecisions } from '../apply-decisions';
 import type { DraftTrack } from '../draft';
 
-const obs = (timepointIndex: number, segmentMaskId: string) => ({
+const obs = (timepointIndex: number, lesionId: string) => ({
   timepointIndex,
-  segmentMaskId,
+  lesionId,
   confidence: 0.4,
   flags: [] as string[],
 });
 
 const masksOf = (tracks: DraftTrack[]) =>
-  tracks.map((t) => t.observations.map((o) => o.segmentMaskId));
+  tracks.map((t) => t.observations.map((o) => o.lesionId));
 
 describe('review actions replayed with decisions', () => {
   it('split keeps a shared mask with the chosen lesion, leaving the other absent there', () => {
@@ -21,7 +21,7 @@ describe('review actions replayed with decisions', () => {
       { events: [], observations: [obs(0, 'b0')] },
     ];
     const out = applyDecisions(tracks, [
-      { kind: 'split', segmentMaskId: 'm1', withSegmentMaskId: 'b0' },
+      { kind: 'split', lesionId: 'm1', withLesionId: 'b0' },
     ]);
 
     expect(masksOf(out)).toEqual([
@@ -37,7 +37,7 @@ describe('review actions replayed with decisions', () => {
       { events: [], observations: [obs(0, 'b0'), obs(1, 'b1')] },
     ];
     const out = applyDecisions(tracks, [
-      { kind: 'split', segmentMaskId: 'm1', withSegmentMaskId: 'b0' },
+      { kind: 'split', lesionId: 'm1', withLesionId: 'b0' },
     ]);
 
     expect(masksOf(out)).toEqual([['a0'], ['b0', 'm1'], ['b1']]);
@@ -50,7 +50,7 @@ describe('review actions replayed with decisions', () => {
       { events: [], observations: [obs(1, 'c1'), obs(2, 'c2'), obs(3, 'c3')] },
     ];
     const out = applyDecisions(tracks, [
-      { kind: 'merge', segmentMaskId: 'a0', withSegmentMaskId: 'c2' },
+      { kind: 'merge', lesionId: 'a0', withLesionId: 'c2' },
     ]);
 
     expect(masksOf(out)).toEqual([['a0', 'a1', 'c2', 'c3'], ['c1']]);
@@ -63,7 +63,7 @@ describe('review actions replayed with decisions', () => {
       { events: [], observations: [obs(0, 'a0'), obs(1, 'a1'), obs(3, 'x3'), obs(4, 'x4')] },
     ];
     const out = applyDecisions(tracks, [
-      { kind: 'vanish', segmentMaskId: 'a1', withSegmentMaskId: null, timepointIndex: 2 },
+      { kind: 'vanish', lesionId: 'a1', withLesionId: null, timepointIndex: 2 },
     ]);
 
     expect(masksOf(out)).toEqual([
@@ -80,8 +80,8 @@ describe('review actions replayed with decisions', () => {
       { events: [], observations: [obs(0, 'a0'), obs(1, 'x1'), obs(2, 'a2')] },
     ];
     const out = applyDecisions(tracks, [
-      { kind: 'vanish', segmentMaskId: 'a0', withSegmentMaskId: null, timepointIndex: 1 },
-      { kind: 'relink', segmentMaskId: 'a2', withSegmentMaskId: 'a0' },
+      { kind: 'vanish', lesionId: 'a0', withLesionId: null, timepointIndex: 1 },
+      { kind: 'relink', lesionId: 'a2', withLesionId: 'a0' },
     ]);
 
     expect(masksOf(out)).toEqual([['a0', 'a2'], ['x1']]);

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
   lesionObservations,
+  lesionOutlines,
   patients,
   propagatedMasks,
   series,
@@ -118,7 +119,15 @@ describe('outlineLesionHere', () => {
     expect(obs).toMatchObject({ source: 'threshold', present: true, timepointId });
     // 33 voxels of 2 x 2 x 2 mm = 264 mm³.
     expect(obs!.volumeMl).toBeCloseTo(0.264, 6);
-    expect(obs!.reviewFlags).toContain('outlined-by:tester');
+    const [outline] = await d
+      .select()
+      .from(lesionOutlines)
+      .where(eq(lesionOutlines.id, out.outlineId));
+    expect(outline).toMatchObject({
+      outlinedBy: 'tester', method: '41%', voxelCount: 33, seedVoxel: [11, 10, 10],
+      thresholdSuv: 4.1, reachedBound: false, imageSeriesId: petId,
+    });
+    expect(obs!.outlineId).toBe(out.outlineId);
     const [mask] = await d
       .select()
       .from(propagatedMasks)
@@ -136,5 +145,6 @@ describe('outlineLesionHere', () => {
 
     await expect(run).rejects.toThrow(/below the threshold/);
     expect(await d.select().from(lesionObservations)).toHaveLength(before);
+    expect(await d.select().from(lesionOutlines)).toHaveLength(1);
   });
 });
