@@ -3,6 +3,11 @@
  * [0, 1]: a weighted mean of
  * - distance: centroid distance / gate (both in baseline space, after registration);
  * - size: |ln(volume ratio)| / ln(max ratio), so doubling and halving weigh the same;
+ *   each volume is first enlarged by sizeAllowanceVoxels of its own voxels, because a
+ *   lesion a few voxels across gains or loses whole voxels to partial volume at its edge
+ *   (one voxel against nine is a threefold, not a ninefold, change); large lesions are
+ *   hardly affected, and the distance gate still holds, so a small new lesion far away
+ *   stays new;
  * - overlap: 1 − Dice, only when both lesions have masks.
  * A link is allowed within the distance and size gates, or whenever the masks overlap
  * with Dice ≥ overlapLinkDice (a lesion that grew a lot still overlaps itself).
@@ -13,12 +18,16 @@ import { dice } from './lesion-overlap';
 export interface CostInput {
   centroidMm: Vec3;
   volumeMl: number;
+  /** Volume of one voxel of the lesion's own grid; without it no allowance is made. */
+  voxelVolumeMl?: number;
   indices?: Int32Array;
 }
 
 export interface CostSettings {
   gateMm: number;
   maxVolumeRatio: number;
+  /** Voxels added to each volume before the ratio; 0 compares the volumes as they are. */
+  sizeAllowanceVoxels?: number;
   overlapLinkDice: number;
 }
 
@@ -33,7 +42,8 @@ const WEIGHT = { distance: 1, size: 0.5, overlap: 1 } as const;
 
 export function linkCost(a: CostInput, b: CostInput, s: CostSettings): LinkCost {
   const distanceMm = Math.hypot(...a.centroidMm.map((v, i) => v - (b.centroidMm[i] ?? 0)));
-  const ratio = volumeRatio(a.volumeMl, b.volumeMl);
+  const allowance = s.sizeAllowanceVoxels ?? 0;
+  const ratio = volumeRatio(withAllowance(a, allowance), withAllowance(b, allowance));
   const overlap = a.indices && b.indices ? dice(a.indices, b.indices) : null;
   const withinGates = distanceMm <= s.gateMm && ratio <= s.maxVolumeRatio;
   const allowed = withinGates || (overlap !== null && overlap >= s.overlapLinkDice);
@@ -48,6 +58,12 @@ export function linkCost(a: CostInput, b: CostInput, s: CostSettings): LinkCost 
   }
 
   return { cost: sum / weights, allowed, distanceMm, dice: overlap };
+}
+
+function withAllowance(lesion: CostInput, voxels: number): number {
+  if (!(lesion.volumeMl > 0)) return lesion.volumeMl;
+
+  return lesion.volumeMl + voxels * (lesion.voxelVolumeMl ?? 0);
 }
 
 /** max/min of two volumes; a zero or missing volume counts as infinitely different. */

@@ -34,6 +34,9 @@ export const DEFAULT_MATCH_OPTIONS: Required<MatchOptions> = {
   gateMm: 20,
   // A lesion whose diameter doubles grows eightfold in volume.
   maxVolumeRatio: 8,
+  // Partial volume at the edge of a lesion a few voxels across adds or takes whole voxels:
+  // 1 voxel against 9 is read as 3 against 11, not as a ninefold change.
+  sizeAllowanceVoxels: 2,
   overlapLinkDice: 0.3,
   splitMergeContainment: 0.5,
   reviewBelowConfidence: 0.5,
@@ -84,6 +87,7 @@ function prepareLesions(timepoints: TimepointLesions[]): Lesion[][] {
       input,
       centroidMm: input.centroidMm,
       volumeMl: input.volumeMl,
+      ...(input.voxelVolumeMl ? { voxelVolumeMl: input.voxelVolumeMl } : {}),
       ...(input.mask ? { indices: maskIndices(input.mask) } : {}),
     };
   }));

@@ -6,6 +6,8 @@ export interface LesionInput {
   /** Centroid mapped into baseline space (after the registration transform), LPS mm. */
   centroidMm: Vec3;
   volumeMl: number;
+  /** Volume of one voxel of the grid the lesion was measured on; the size gate allows for it. */
+  voxelVolumeMl?: number;
   /** Mask in baseline space; all masks of one call must share the baseline grid. */
   mask?: ImageVolume;
 }
@@ -19,6 +21,8 @@ export interface MatchOptions {
   gateMm?: number;
   /** No link between volumes differing by more than this factor, unless masks overlap. */
   maxVolumeRatio?: number;
+  /** Voxels added to each volume before their ratio is taken (see match-cost.ts). */
+  sizeAllowanceVoxels?: number;
   /** Dice at or above which masks overlapping count as the same lesion regardless. */
   overlapLinkDice?: number;
   /** Share of a piece's voxels inside the other lesion to call a split or merge. */

@@ -87,6 +87,38 @@ describe('matchLesions', () => {
     expect(trackWith(tracks, 'far')?.events).toEqual([{ kind: 'new', timepointIndex: 1 }]);
   });
 
+  it('keeps a lesion shrinking from nine voxels to one on its track, not a far new one', () => {
+    // Voxels of 4 x 4 x 6.6 mm = 0.1056 ml, as on the small phantom CT. A shrinks from
+    // 9 voxels to 1 (ratio 9, past the gate of 8) and moves 3 mm; N, 1 voxel, is 60 mm
+    // away. With 2 voxels of allowance the ratio is (9 + 2) / (1 + 2) = 3.67: A links.
+    const voxel = 0.1056;
+    const small = (id: string, x: number, voxels: number): LesionInput =>
+      ({ ...lesion(id, [x, 0, 0], voxels * voxel), voxelVolumeMl: voxel });
+    const timepoints = [
+      { lesions: [small('A', 0, 9)] },
+      { lesions: [small('A1', 3, 1), small('N', 60, 1)] },
+    ];
+
+    const { tracks } = matchLesions(timepoints);
+    const strict = matchLesions(timepoints, { sizeAllowanceVoxels: 0 });
+
+    expect(lesionIdsOf(trackWith(tracks, 'A'))).toEqual(['A', 'A1']);
+    expect(trackWith(tracks, 'N')?.events).toEqual([{ kind: 'new', timepointIndex: 1 }]);
+    expect(lesionIdsOf(trackWith(strict.tracks, 'A'))).toEqual(['A']);
+  });
+
+  it('still gates a large lesion shrinking ninefold without overlap', () => {
+    // 900 voxels to 100: (900 + 2) / (100 + 2) = 8.84, past the gate of 8.
+    const voxel = 0.1056;
+    const { tracks } = matchLesions([
+      { lesions: [{ ...lesion('A', [0, 0, 0], 900 * voxel), voxelVolumeMl: voxel }] },
+      { lesions: [{ ...lesion('A1', [3, 0, 0], 100 * voxel), voxelVolumeMl: voxel }] },
+    ]);
+
+    expect(lesionIdsOf(trackWith(tracks, 'A'))).toEqual(['A']);
+    expect(trackWith(tracks, 'A1')?.events).toEqual([{ kind: 'new', timepointIndex: 1 }]);
+  });
+
   it('follows a lesion that vanishes and reappears at its last known place', () => {
     // B is missing at t1. At t2, B' is 2 mm from B's last position and 50 mm from
     // anything else: cost 2/30, no alternative, one missed timepoint: (1 − 1/15) · 0.85.
