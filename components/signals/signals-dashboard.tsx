@@ -1,24 +1,21 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 
 import { ErrorBox } from '@/components/error-box';
 import { useTRPC } from '@/lib/trpc';
 
 import { CatalogueTable } from './catalogue-table';
+import { ComputeSignals } from './compute-signals';
 import { GrowthTable } from './growth-table';
 import { HallmarkCharts } from './hallmark-charts';
 import { ReferenceTable } from './reference-table';
 
 export function SignalsDashboard({ patientId }: { patientId: string }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const doc = useQuery(trpc.signals.dashboard.queryOptions({ patientId }));
   const catalogue = useQuery(trpc.signals.catalogue.queryOptions());
-  const compute = useMutation(trpc.signals.compute.mutationOptions({
-    onSuccess: () => queryClient.invalidateQueries(trpc.signals.dashboard.queryFilter()),
-  }));
   const patientHref = `/patients/${encodeURIComponent(patientId)}`;
 
   return (
@@ -28,13 +25,10 @@ export function SignalsDashboard({ patientId }: { patientId: string }) {
       </p>
       <h1>Hallmark signals</h1>
       <div className="row" style={{ marginBottom: 12 }}>
-        <button onClick={() => compute.mutate({ patientId })} disabled={compute.isPending}>
-          {compute.isPending ? 'Computing signals...' : 'Compute signals'}
-        </button>
+        <ComputeSignals patientId={patientId} />
         <a href={`/api/patients/${encodeURIComponent(patientId)}/signals.csv`}>Download CSV</a>
         <a href="#catalogue">Signal catalogue</a>
       </div>
-      {compute.error && <ErrorBox error={compute.error} />}
       {doc.error && <ErrorBox error={doc.error} />}
       {catalogue.error && <ErrorBox error={catalogue.error} />}
       {(doc.isPending || catalogue.isPending) && <p className="muted">Loading signals...</p>}

@@ -2,6 +2,7 @@
 import fs from 'node:fs/promises';
 
 import { createImage, type ImageVolume } from '@/server/imaging/image';
+import { AppError } from '@/server/lib/errors';
 import { readVolume, resolveData } from '@/server/storage/volumes';
 
 import type { ImagedSeries, MaskRow, TimepointImages, VolumeRow } from './load-inputs';
@@ -12,7 +13,20 @@ function geometryOf(row: VolumeRow) {
 }
 
 export function readImage(dataDir: string, row: VolumeRow): Promise<ImageVolume> {
-  return readVolume(resolveData(dataDir, row.storedPath), geometryOf(row), row.pixelType);
+  return readVolume(resolveData(dataDir, row.storedPath), geometryOf(row), row.pixelType)
+    .catch(missingFile(row.storedPath));
+}
+
+/** A file the database names but the data folder lacks is a broken store, not a bug. */
+function missingFile(storedPath: string) {
+  return (err: unknown): never => {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    throw new AppError('NOT_FOUND', `Stored file ${storedPath} is missing.`, {
+      cause: err,
+      userMessage: `The stored file ${storedPath} is missing from the data folder; ` +
+        'ingest the study again to rebuild it.',
+    });
+  };
 }
 
 /**
@@ -36,7 +50,8 @@ export function uncropMask(cropped: Uint8Array, bbox: number[], grid: VolumeRow)
 }
 
 export async function readMask(dataDir: string, mask: MaskRow, grid: VolumeRow) {
-  const bytes = await fs.readFile(resolveData(dataDir, mask.storedPath));
+  const bytes = await fs.readFile(resolveData(dataDir, mask.storedPath))
+    .catch(missingFile(mask.storedPath));
   const cropped = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
   return uncropMask(cropped, mask.bbox, grid);

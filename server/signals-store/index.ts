@@ -2,6 +2,7 @@
 export {
   computePatientSignals, type ComputeSummary, type SignalProgress,
 } from './compute';
+export { signalsStatus, startSignals, type SignalsJob } from './background';
 export { readPatientSignals, type SignalPoint, type SignalsDocument } from './read-document';
 export { signalsCsv, SIGNALS_CSV_HEADER } from './csv';
 export { placeLiverByHand } from './user-liver';

@@ -2,14 +2,22 @@ import { z } from 'zod';
 
 import { SIGNAL_CATALOGUE } from '@/server/signals';
 import {
-  computePatientSignals, placeLiverByHand, readPatientSignals, readSignalSettings,
-  saveSignalSettings, signalSettingsSchema,
+  placeLiverByHand, readPatientSignals, readSignalSettings, saveSignalSettings,
+  signalSettingsSchema, signalsStatus, startSignals,
 } from '@/server/signals-store';
 
 import { publicProcedure, router } from '../trpc';
 
 const patientInput = z.object({ patientId: z.string().min(1) });
 const vec3 = z.tuple([z.number(), z.number(), z.number()]);
+
+const job = z.object({
+  state: z.enum(['queued', 'running', 'done', 'failed']),
+  progress: z.object({
+    timepoint: z.number(), timepoints: z.number(), date: z.string(), masks: z.number(),
+  }).nullable(),
+  error: z.string().nullable(), startedAt: z.string(), finishedAt: z.string().nullable(),
+}).nullable();
 
 export const signalsRouter = router({
   /**
@@ -22,13 +30,12 @@ export const signalsRouter = router({
 
   catalogue: publicProcedure.query(() => SIGNAL_CATALOGUE),
 
-  /**
-   * Reads every image of the patient inside the request: 15-20 s per phantom patient,
-   * minutes on real data. A background job with progress, as tracking has, would lift it.
-   */
-  compute: publicProcedure
-    .input(patientInput)
-    .mutation(({ ctx, input }) => computePatientSignals(ctx.db, ctx.dataDir, input.patientId)),
+  /** Starts computing in the background of the server process; poll `status`. */
+  start: publicProcedure.input(patientInput).output(job)
+    .mutation(({ ctx, input }) => startSignals(ctx.db, ctx.dataDir, input.patientId)),
+
+  status: publicProcedure.input(patientInput).output(job)
+    .query(({ input }) => signalsStatus(input.patientId)),
 
   placeLiver: publicProcedure
     .input(z.object({ timepointId: z.string().uuid(), centreMm: vec3 }))
