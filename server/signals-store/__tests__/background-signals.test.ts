@@ -70,7 +70,7 @@ describe('signals computed in the background', () => {
     expect(doc.values.some((v) => v.signalId === 'fdg-suvmax' && v.value !== null)).toBe(true);
   }, 240_000);
 
-  it('fails with what to do when a stored image is missing, keeping the stored values', async () => {
+  it('fails saying what to do when a stored image is missing; stored values stay', async () => {
     const [patient] = await db.handle.db.select().from(patients)
       .where(eq(patients.patientId, patientId));
     const before = await db.handle.db.select().from(signalValues)
