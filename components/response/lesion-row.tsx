@@ -2,6 +2,7 @@
 
 import type { OverrideMutation } from './use-override';
 import { DiameterInput } from './diameter-input';
+import { TooSmallToggle } from './too-small-toggle';
 import type { LesionRowData, TimepointData } from './types';
 
 interface Props {
@@ -55,6 +56,10 @@ export function LesionRow({ patientId, lesion, timepoints, override }: Props) {
                   timepointId: cell.timepointId,
                   value: mm === undefined ? null : { kind: 'diameter', diameterMm: mm } })}
               />
+              {lesion.role === 'target' && i > 0 && cell.present && (
+                <TooSmallToggle patientId={patientId} lesion={lesion} cell={cell}
+                  date={timepoints[i]?.date ?? ''} override={override} />
+              )}
               {lesion.role === 'non-target' && i > 0 && (
                 <select
                   aria-label={`status of ${lesion.label} on ${timepoints[i]?.date}`}

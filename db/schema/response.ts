@@ -12,8 +12,11 @@ export type LesionRole = 'target' | 'non-target' | 'none';
 export type ResponseOverrideValue =
   | { kind: 'organ'; organ: string; node: boolean }
   | { kind: 'role'; role: LesionRole }
-  /** null: the reader could not measure it on this scan (not evaluated). */
-  | { kind: 'diameter'; diameterMm: number | null }
+  /**
+   * null: the reader could not measure it on this scan (not evaluated), unless tooSmall:
+   * present but too small to measure, which RECIST counts as 5 mm.
+   */
+  | { kind: 'diameter'; diameterMm: number | null; tooSmall?: boolean }
   | { kind: 'non-target'; status: NonTargetOverride }
   | { kind: 'new-lesion'; status: NewLesionOverride }
   | { kind: 'timepoint'; evaluated: boolean };

@@ -29,6 +29,7 @@ export function responseDocument(response: PatientResponse) {
         date: dates.get(c.timepointId) ?? '',
         present: c.present,
         valueMm: c.valueMm,
+        tooSmall: c.tooSmall,
         overriddenBy: c.diameterOverride?.changedBy ?? null,
       })),
     })),

@@ -2,9 +2,21 @@
  * The response view of a tracked patient, before any criteria: per lesion its organ,
  * node status and role (target, non-target or neither), and per timepoint from the
  * baseline on the value each scan contributes, with every reader override applied.
+ *
+ * A follow-up lesion that is present but whose mask measures under 5 mm is marked too
+ * small to measure, so RECIST counts it 5 mm: a diameter of a few voxels is not a
+ * reliable measurement. RECIST keeps an actual measurement under 5 mm when a radiologist
+ * can make one, so a reader's diameter wins over this mark; a reader may also set it.
+ * Lymph nodes are never marked: RECIST always takes their measured short axis.
  */
-import type { LesionRole, NewLesionOverride, NonTargetOverride } from '@/db/schema';
+import type {
+  LesionRole,
+  NewLesionOverride,
+  NonTargetOverride,
+  ResponseOverrideValue,
+} from '@/db/schema';
 import type { ObservationView, TrackView } from '@/server/lesions';
+import { TOO_SMALL_MM } from '@/server/response/recist/target-sum';
 import {
   RECIST_LIMITS,
   suggestTargets,
@@ -33,6 +45,8 @@ export interface CellView {
   shortAxisMm: number | null;
   /** What the criteria read: the reader's diameter if set, else short axis for a node. */
   valueMm: number | null;
+  /** Present but too small to measure: RECIST counts 5 mm whatever valueMm says. */
+  tooSmall: boolean;
   diameterOverride: OverrideNote | null;
   nonTargetStatus: NonTargetOverride | null;
   nonTargetOverride: OverrideNote | null;
@@ -109,10 +123,10 @@ function draftRow(track: RowsInput['tracks'][number], input: RowsInput): Draft {
   const maskSet = new Set(masks);
   const { organ, node, organSource } = organOf(masks, maskSet, input);
   const baseline = track.observations.find((o) => o.timepointId === input.timepoints[0]?.id);
-  const cells = input.timepoints.map((t) => {
+  const cells = input.timepoints.map((t, i) => {
     const observation = track.observations.find((o) => o.timepointId === t.id);
 
-    return cellOf(t.id, observation, node, maskSet, input.overrides);
+    return cellOf({ timepointId: t.id, isBaseline: i === 0, node }, observation, maskSet, input);
   });
 
   return {
@@ -139,36 +153,59 @@ function organOf(masks: string[], maskSet: Set<string>, input: RowsInput) {
     : { organ: 'unknown', node: false, organSource: 'unknown' as const };
 }
 
+type DiameterValue = Extract<ResponseOverrideValue, { kind: 'diameter' }>;
+
+interface CellPlace {
+  timepointId: string;
+  isBaseline: boolean;
+  node: boolean;
+}
+
 function cellOf(
-  timepointId: string,
+  place: CellPlace,
   o: ObservationView | undefined,
-  node: boolean,
   masks: Set<string>,
-  overrides: StoredOverride[],
+  input: RowsInput,
 ): CellView {
   const find = (kind: 'diameter' | 'non-target' | 'new-lesion') =>
-    findOverride(overrides, kind, masks, timepointId);
+    findOverride(input.overrides, kind, masks, place.timepointId);
   const [diameter, nonTarget, newLesion] = [
     find('diameter'),
     find('non-target'),
     find('new-lesion'),
   ];
-  const measuredMm = o?.present ? (node ? o.shortAxisMm : o.longestDiameterMm) : 0;
+  const reader = diameter?.value.kind === 'diameter' ? diameter.value : null;
 
   return {
-    timepointId,
+    timepointId: place.timepointId,
     present: o ? o.present : null,
     segmentMaskId: o?.segmentMaskId ?? null,
     longestDiameterMm: o?.longestDiameterMm ?? null,
     shortAxisMm: o?.shortAxisMm ?? null,
-    valueMm:
-      diameter?.value.kind === 'diameter' ? diameter.value.diameterMm : o ? measuredMm : null,
+    valueMm: valueOf(o, place.node, reader),
+    tooSmall: reader ? reader.tooSmall === true : measuresTooSmall(o, place),
     diameterOverride: diameter ? noteOf(diameter) : null,
     nonTargetStatus: nonTarget?.value.kind === 'non-target' ? nonTarget.value.status : null,
     nonTargetOverride: nonTarget ? noteOf(nonTarget) : null,
     newLesionStatus: newLesion?.value.kind === 'new-lesion' ? newLesion.value.status : null,
     newLesionOverride: newLesion ? noteOf(newLesion) : null,
   };
+}
+
+/** The reader's diameter; else the measured one (short axis for a node), 0 once gone. */
+function valueOf(o: ObservationView | undefined, node: boolean, reader: DiameterValue | null) {
+  const measuredMm = o?.present ? (node ? o.shortAxisMm : o.longestDiameterMm) : 0;
+  // A reader who only marks a lesion too small keeps the measured value on show.
+  if (!reader || (reader.tooSmall && reader.diameterMm === null)) return o ? measuredMm : null;
+
+  return reader.diameterMm;
+}
+
+/** Only follow-ups: RECIST needs a real measurement of every baseline target. */
+function measuresTooSmall(o: ObservationView | undefined, place: CellPlace): boolean {
+  if (place.isBaseline || place.node || !o?.present || o.longestDiameterMm === null) return false;
+
+  return o.longestDiameterMm < TOO_SMALL_MM;
 }
 
 function withRole(d: Draft, suggestion: TargetSuggestion, overrides: StoredOverride[]) {

@@ -4,9 +4,11 @@
  * not evaluated; a lesion first seen after the baseline is new wherever it is present,
  * unequivocal unless the reader says it is equivocal or not new at all.
  *
+ * A target marked too small to measure (see lesion-rows) goes to the engine with its
+ * measured diameter and tooSmall, so it counts 5 mm and the trace names what was measured.
+ *
  * Each scan carries its CT's slice spacing as the slice thickness, so the measurable
- * minimum is max(10 mm, twice it). Known shortcoming: a lesion present but too small to
- * measure is never marked tooSmall; it reads its measured value.
+ * minimum is max(10 mm, twice it).
  */
 import type { ResponseInput } from '@/server/response/schema/input';
 
@@ -28,14 +30,7 @@ function recistPoint(t: TimepointView, i: number, lesions: LesionRow[]): RecistP
   const cellOf = (l: LesionRow) => l.cells[i]!;
   const targets = lesions
     .filter((l) => l.role === 'target')
-    .map((l) => ({
-      id: l.label,
-      organ: l.organ,
-      node: l.node,
-      ...(t.evaluated && cellOf(l).valueMm !== null
-        ? { diameterMm: cellOf(l).valueMm! }
-        : { notEvaluated: true }),
-    }));
+    .map((l) => ({ id: l.label, organ: l.organ, node: l.node, ...targetValue(t, cellOf(l)) }));
   const thickness = t.sliceThicknessMm ? { sliceThicknessMm: t.sliceThicknessMm } : {};
   if (!t.evaluated) return { date: t.date, ...thickness, targets };
 
@@ -50,6 +45,14 @@ function recistPoint(t: TimepointView, i: number, lesions: LesionRow[]): RecistP
     i === 0 ? [] : lesions.filter((l) => l.isNew).flatMap((l) => newLesion(l, cellOf(l)));
 
   return { date: t.date, ...thickness, targets, nonTargets, newLesions };
+}
+
+function targetValue(t: TimepointView, cell: CellView) {
+  const measured = cell.valueMm !== null ? { diameterMm: cell.valueMm } : {};
+  if (!t.evaluated) return { notEvaluated: true };
+  if (cell.tooSmall) return { tooSmall: true, ...measured };
+
+  return cell.valueMm !== null ? measured : { notEvaluated: true };
 }
 
 function nonTargetStatus(cell: CellView, atBaseline: boolean) {

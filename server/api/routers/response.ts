@@ -15,7 +15,7 @@ const note = z.object({ changedBy: z.string(), changedAt: z.string() }).nullable
 const cell = z.object({
   timepointId: z.string(), present: z.boolean().nullable(), segmentMaskId: z.string().nullable(),
   longestDiameterMm: z.number().nullable(), shortAxisMm: z.number().nullable(),
-  valueMm: z.number().nullable(), diameterOverride: note,
+  valueMm: z.number().nullable(), tooSmall: z.boolean(), diameterOverride: note,
   nonTargetStatus: z.enum(['present', 'absent', 'progression']).nullable(),
   nonTargetOverride: note,
   newLesionStatus: z.enum(['unequivocal', 'equivocal', 'not-new']).nullable(),
@@ -47,7 +47,10 @@ const patientResponse = z.object({
 const overrideValue = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('organ'), organ: z.string().trim().min(1), node: z.boolean() }),
   z.object({ kind: z.literal('role'), role: z.enum(['target', 'non-target', 'none']) }),
-  z.object({ kind: z.literal('diameter'), diameterMm: z.number().nonnegative().nullable() }),
+  z.object({
+    kind: z.literal('diameter'), diameterMm: z.number().nonnegative().nullable(),
+    tooSmall: z.boolean().optional(),
+  }),
   z.object({ kind: z.literal('non-target'), status: z.enum(['present', 'absent', 'progression']) }),
   z.object({
     kind: z.literal('new-lesion'), status: z.enum(['unequivocal', 'equivocal', 'not-new']),

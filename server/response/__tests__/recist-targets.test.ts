@@ -136,15 +136,12 @@ describe('RECIST 1.1 target response', () => {
     expect(now?.trace[0]).toBe('A is too small to measure and counts 5 mm, not 0 mm');
   });
 
-  it('ignores a diameter given alongside tooSmall', () => {
-    const [now] = followUps(
-      recist([
-        at('2024-01-01', [lesion('A', 30)]),
-        at('2024-02-26', [{ id: 'A', organ: 'liver', node: false, diameterMm: 2, tooSmall: true }]),
-      ]),
-    );
+  it('counts 5 mm for a diameter given alongside tooSmall, and says what was measured', () => {
+    const tiny = { id: 'A', organ: 'liver', node: false, diameterMm: 3.14, tooSmall: true };
+    const [now] = followUps(recist([at('2024-01-01', [lesion('A', 30)]), at('2024-02-26', [tiny])]));
 
     expect(now?.sumMm).toBe(5);
+    expect(now?.trace[0]).toBe('A measured 3.1 mm: too small to measure, counted as 5 mm');
   });
 
   it('is NE when a target was not evaluated and the others do not prove PD', () => {

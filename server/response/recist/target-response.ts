@@ -86,13 +86,19 @@ export function assessTargets(
     changeFromBaselinePct: response.changePct,
     changeFromNadirPct: progression.changePct,
   };
-  const notes = readings
-    .filter((r) => r.tooSmall)
-    .map((r) => `${r.id} is too small to measure and counts 5 mm, not 0 mm`);
+  const notes = readings.filter((r) => r.tooSmall).map(tooSmallSentence);
 
   const decision = decide(readings, { sumMm, notEvaluated, baselineSumMm, nadirMm });
 
   return { ...base, category: decision.category, trace: [...notes, ...decision.trace] };
+}
+
+function tooSmallSentence(reading: TargetReading): string {
+  if (reading.measuredMm === undefined) {
+    return `${reading.id} is too small to measure and counts 5 mm, not 0 mm`;
+  }
+
+  return `${reading.id} measured ${mm(reading.measuredMm)}: too small to measure, counted as 5 mm`;
 }
 
 interface Sums {

@@ -19,6 +19,8 @@ export interface TargetReading {
   /** Undefined when the lesion was not evaluated. */
   valueMm: number | undefined;
   tooSmall: boolean;
+  /** What was measured on a too-small lesion, kept only to say so in the trace. */
+  measuredMm?: number;
 }
 
 export function readTargets(
@@ -31,7 +33,10 @@ export function readTargets(
     const valueMm =
       !entry || entry.notEvaluated ? undefined : tooSmall ? TOO_SMALL_MM : entry.diameterMm;
 
-    return { id: reference.id, organ: reference.organ, node: reference.node, valueMm, tooSmall };
+    const measuredMm = tooSmall ? entry.diameterMm : undefined;
+    const reading = { id: reference.id, organ: reference.organ, node: reference.node };
+
+    return { ...reading, valueMm, tooSmall, ...(measuredMm !== undefined ? { measuredMm } : {}) };
   });
 }
 
