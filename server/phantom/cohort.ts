@@ -24,6 +24,11 @@ export interface CohortOptions {
   patients: number;
   seed: number;
   size?: PhantomSize;
+  /**
+   * Also write an unenhanced CT per timepoint (the CT then carries a contrast agent), for
+   * the CT enhancement signal. Off by default: it adds a CT series to every timepoint.
+   */
+  unenhancedCt?: boolean;
   /** Called after each series is written; `total` counts every series of the cohort. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -90,16 +95,22 @@ export function planCohort(seed: number, patients: number, size: PhantomSize): P
   });
 }
 
+interface WriteOptions {
+  seed: number;
+  size: PhantomSize;
+  outDir: string;
+  unenhancedCt: boolean;
+}
+
 async function writePatient(
-  seed: number,
-  size: PhantomSize,
-  outDir: string,
+  o: WriteOptions,
   patient: PatientPlan,
   done: () => void,
 ): Promise<PatientTruth> {
   const timepoints = [];
   for (const tp of patient.timepoints) {
-    timepoints.push(await writeTimepoint(timepointContext(seed, size, outDir, patient, tp), done));
+    const ctx = timepointContext(o.seed, o.size, o.outDir, patient, tp, o.unenhancedCt);
+    timepoints.push(await writeTimepoint(ctx, done));
   }
 
   return {
@@ -127,14 +138,16 @@ export async function generateCohort(options: CohortOptions): Promise<CohortSumm
   const size = validate(options);
   const started = performance.now();
   const plans = planCohort(options.seed, options.patients, size);
-  const total = plans.reduce((sum, p) => sum + p.timepoints.length * (p.multimodal ? 6 : 3), 0);
+  const unenhancedCt = options.unenhancedCt ?? false;
+  const perTimepoint = (p: PatientPlan) => (p.multimodal ? 6 : 3) + (unenhancedCt ? 1 : 0);
+  const total = plans.reduce((sum, p) => sum + p.timepoints.length * perTimepoint(p), 0);
   let done = 0;
   const tick = () => options.onProgress?.(++done, total);
   await mkdir(options.outDir, { recursive: true });
 
   const patients: PatientTruth[] = [];
-  for (const plan of plans)
-    patients.push(await writePatient(options.seed, size, options.outDir, plan, tick));
+  const write: WriteOptions = { seed: options.seed, size, outDir: options.outDir, unenhancedCt };
+  for (const plan of plans) patients.push(await writePatient(write, plan, tick));
 
   const truth: GroundTruth = {
     schemaVersion: 1,

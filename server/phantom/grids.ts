@@ -47,6 +47,18 @@ export const CT_GRIDS: Record<PhantomSize, GridChoice[]> = {
   ],
 };
 
+/**
+ * The unenhanced CT of a timepoint, when one is written: thicker slices and other pixels
+ * than the enhanced CT, as a low-dose pre-contrast pass often has, so lesion masks drawn
+ * on the enhanced CT must be resampled to be measured on it. Same z coverage as the
+ * first CT grid of the size.
+ */
+export const UNENHANCED_CT_GRIDS: Record<PhantomSize, GridChoice> = {
+  small: grid(88, 4.4, 33, 6),
+  demo: grid(224, 1.8, 45, 5),
+  full: grid(512, 0.8, 120, 2),
+};
+
 export const PET_GRIDS: Record<PhantomSize, GridChoice> = {
   small: grid(64, 6, 34, 6),
   demo: grid(144, 4, 58, 4),

@@ -82,7 +82,10 @@ export interface TimepointTruth {
   weightKg: number;
   pose: { rotation: Mat3; translationMm: Vec3; anglesDeg: Vec3 };
   series: {
+    /** Carries a contrast agent (IOHEXOL) when ctUnenhanced is written. */
     ct: SeriesTruth;
+    /** Pre-contrast CT of the same session on its own grid; null unless asked for. */
+    ctUnenhanced: SeriesTruth | null;
     fdgPet: SeriesTruth;
     /** Null when no lesion has a voxel at this timepoint. */
     seg: SegTruth | null;
@@ -124,6 +127,13 @@ export interface LesionObservation {
   adcModel: number;
   ktransModelPerMin: number;
   fmisoSuvModel: number;
+  /**
+   * With an unenhanced CT only (else null): HU the rim gains with contrast, from the
+   * Ktrans course (server/phantom/enhancement.ts), null when absent; and the mean gain
+   * over the lesion's CT voxels, resistant core included, null when it has none.
+   */
+  enhancementModelHu: number | null;
+  enhancementMeanHu: number | null;
   segmentNumber: number | null;
   segmentLabel: string | null;
   core: CoreTruth | null;

@@ -1,6 +1,7 @@
 /**
  * The series of one timepoint: CT (with the lesion masks collected on the way), the
- * FDG PET, and for multimodal patients the ADC, Ktrans and FMISO series.
+ * FDG PET, for multimodal patients the ADC, Ktrans and FMISO series, and on request an
+ * unenhanced CT of the same session beside the CT, which then carries a contrast agent.
  *
  * Known shortcoming: the MR maps and the FMISO PET share the CT's pose and Frame of
  * Reference, as if acquired in the same session; real ones come from separate sessions
@@ -19,11 +20,20 @@ import { bqmlToSuv, petElements, quantisePet } from './dicom/pet-series';
 import type { NoiseSpec, Quantised } from './dicom/volume-series';
 import { writeVolumeSeries } from './dicom/volume-series';
 import type { SeriesTruth } from './ground-truth';
-import { CT_GRIDS, gridGeometry, MR_GRIDS, PET_GRIDS } from './grids';
+import { collectEnhancement } from './enhancement';
+import { CT_GRIDS, gridGeometry, MR_GRIDS, PET_GRIDS, UNENHANCED_CT_GRIDS } from './grids';
 import type { TracerTiming } from './patient-plan';
 import type { ValueModel } from './render';
 import type { TimepointContext } from './timepoint-context';
-import { adcModel, ctModel, fdgModel, fmisoModel, ktransModel } from './value-models';
+import { dicomTime } from './dicom/values';
+import {
+  adcModel,
+  ctModel,
+  fdgModel,
+  fmisoModel,
+  ktransModel,
+  unenhancedCtModel,
+} from './value-models';
 import type { SliceBuffers } from './render';
 
 interface SeriesRequest {
@@ -71,10 +81,26 @@ async function writeSeries(ctx: TimepointContext, request: SeriesRequest) {
   return { truth, instanceUids };
 }
 
+/** Iodinated contrast given 70 s before the CT: a portal-venous phase. */
+function contrastElements(ctx: TimepointContext) {
+  return {
+    ContrastBolusAgent: 'IOHEXOL',
+    ContrastBolusRoute: 'IV',
+    ContrastBolusVolume: 90,
+    ContrastBolusStartTime: dicomTime(ctx.tp.studySec - 70),
+  };
+}
+
+/**
+ * The CT the lesions are segmented on. With an unenhanced CT beside it, it carries the
+ * contrast agent and the lesions' mean enhancement over its voxels is collected.
+ */
 export async function writeCt(ctx: TimepointContext) {
   const choice = CT_GRIDS[ctx.size][ctx.tp.ctGridChoice]!;
   const geometry = gridGeometry(choice, ctx.tp.scanCentreZMm);
-  const masks = collectMasks(geometry, ctx.patient.lesions.length);
+  const count = ctx.patient.lesions.length;
+  const masks = collectMasks(geometry, count);
+  const enhancement = ctx.unenhancedCt ? collectEnhancement(ctx.scene, geometry, count) : null;
   const written = await writeSeries(ctx, {
     folder: 'CT',
     number: 1,
@@ -85,12 +111,32 @@ export async function writeCt(ctx: TimepointContext) {
     geometry,
     model: ctModel(ctx.patient),
     noise: { kind: 'additive', sigma: 10 },
-    elements: CT_ELEMENTS,
+    elements: ctx.unenhancedCt ? { ...CT_ELEMENTS, ...contrastElements(ctx) } : CT_ELEMENTS,
     quantise: quantiseCt,
-    onSlice: (k, buffers) => masks.add(k, buffers),
+    onSlice: (k, buffers) => {
+      masks.add(k, buffers);
+      enhancement?.add(k);
+    },
   });
 
-  return { ...written, masks: masks.result() };
+  return { ...written, masks: masks.result(), enhancementMeansHu: enhancement?.means() ?? null };
+}
+
+/** The pre-contrast pass of the same session: same study, Frame of Reference and pose. */
+export function writeUnenhancedCt(ctx: TimepointContext) {
+  return writeSeries(ctx, {
+    folder: 'CT_UNENHANCED',
+    number: 7,
+    modality: 'CT',
+    description: 'CT chest-abdomen non-contrast',
+    seriesSec: ctx.tp.studySec - 300,
+    sopClassUid: SOP_CLASS.ct,
+    geometry: gridGeometry(UNENHANCED_CT_GRIDS[ctx.size], ctx.tp.scanCentreZMm),
+    model: unenhancedCtModel(ctx.patient),
+    noise: { kind: 'additive', sigma: 10 },
+    elements: CT_ELEMENTS,
+    quantise: quantiseCt,
+  });
 }
 
 interface PetRequest {

@@ -11,6 +11,8 @@ export interface TimepointContext {
   seed: number;
   size: PhantomSize;
   outDir: string;
+  /** Whether an unenhanced CT is written beside the (then contrast-tagged) CT. */
+  unenhancedCt: boolean;
   /** Relative to outDir. */
   relativeDir: string;
   patient: PatientPlan;
@@ -28,6 +30,7 @@ export function timepointContext(
   outDir: string,
   patient: PatientPlan,
   tp: TimepointPlan,
+  unenhancedCt = false,
 ): TimepointContext {
   const base = `${patient.patientId}/tp${tp.index}`;
   const uid = (name: string) => deriveUid(seed, `${base}/${name}`);
@@ -37,6 +40,7 @@ export function timepointContext(
     seed,
     size,
     outDir,
+    unenhancedCt,
     relativeDir: path.posix.join(
       'dicom',
       patient.patientId,

@@ -5,6 +5,7 @@
  * from each lesion's course at the timepoint.
  */
 import { TISSUE, TISSUE_COUNT } from './anatomy';
+import { lesionEnhancementHu } from './enhancement';
 import type { LesionModel } from './lesions';
 import type { PatientPlan } from './patient-plan';
 import type { ValueModel } from './render';
@@ -31,6 +32,33 @@ export function ctModel(patient: PatientPlan): ValueModel {
       disc: 90,
     }),
     lesion: (lesion) => lesion.hu,
+  };
+}
+
+/**
+ * The same patient before contrast. The phantom's long-standing CT is the enhanced one and
+ * keeps its values, so here the enhancement is taken off: tissues by typical portal-venous
+ * figures (liver about 20 HU, muscle 15, marrow 10), lesions by lesionEnhancementHu.
+ * Known shortcoming: so it is the unenhanced lesion HU that moves with therapy here, where
+ * in patients the enhanced value moves; their difference, which the signal reads, is right.
+ */
+export function unenhancedCtModel(patient: PatientPlan): ValueModel {
+  const enhanced = ctModel(patient);
+  const removed = table({
+    air: 0,
+    fat: 0,
+    soft: 15,
+    lung: 0,
+    liver: 20,
+    marrow: 10,
+    cortex: 0,
+    disc: 5,
+  });
+
+  return {
+    tissue: enhanced.tissue.map((hu, code) => hu - removed[code]!),
+    lesion: (lesion, k, radial, coreRadial) =>
+      enhanced.lesion(lesion, k, radial, coreRadial) - lesionEnhancementHu(lesion, k, coreRadial),
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * Writes every series of one timepoint and returns what happened as ground truth:
  * the CT first (its voxels decide the SEG), then the SEG with the lesions in a fresh
- * random order, then the PET and MR series, then the analytic measures.
+ * random order, then the PET and MR series, the unenhanced CT when asked for, then the
+ * analytic measures.
  */
 import path from 'node:path';
 import type { ImageGeometry } from '@/server/imaging/image';
@@ -18,12 +19,20 @@ import type {
   TimepointTruth,
   TracerTruth,
 } from './ground-truth';
+import { ENHANCEMENT_HU_PER_KTRANS } from './enhancement';
 import { analyticMoments } from './lesion-shape';
 import type { LesionModel } from './lesions';
 import type { TracerTiming } from './patient-plan';
 import { toScanner } from './pose';
 import { createRng, shuffled } from './random';
-import { writeAdc, writeCt, writeFdg, writeFmiso, writeKtrans } from './series-writers';
+import {
+  writeAdc,
+  writeCt,
+  writeFdg,
+  writeFmiso,
+  writeKtrans,
+  writeUnenhancedCt,
+} from './series-writers';
 import type { TimepointContext } from './timepoint-context';
 import { dicomTime } from './dicom/values';
 
@@ -100,6 +109,8 @@ interface Measured {
   uptake: UptakeStats;
   segment: { segmentNumber: number; label: string } | undefined;
   ctGeometry: ImageGeometry;
+  /** Undefined when no unenhanced CT was written. */
+  enhancementMeanHu: number | null | undefined;
 }
 
 function coreTruth(ctx: TimepointContext, lesion: LesionModel): CoreTruth | null {
@@ -143,6 +154,11 @@ function observe(ctx: TimepointContext, lesion: LesionModel, m: Measured): Lesio
     adcModel: lesion.course.adc[k]!,
     ktransModelPerMin: lesion.course.ktransPerMin[k]!,
     fmisoSuvModel: lesion.course.fmisoSuv[k]!,
+    enhancementModelHu:
+      m.enhancementMeanHu === undefined || !present
+        ? null
+        : ENHANCEMENT_HU_PER_KTRANS * lesion.course.ktransPerMin[k]!,
+    enhancementMeanHu: m.enhancementMeanHu ?? null,
     segmentNumber: m.segment?.segmentNumber ?? null,
     segmentLabel: m.segment?.label ?? null,
     core: coreTruth(ctx, lesion),
@@ -162,12 +178,15 @@ export async function writeTimepoint(
   const fdg = await writeFdg(ctx, FDG);
   done();
   const extra = patient.multimodal ? await writeMultimodal(ctx, done) : null;
+  const unenhanced = ctx.unenhancedCt ? (await writeUnenhancedCt(ctx)).truth : null;
+  if (unenhanced) done();
   const lesions = patient.lesions.map((lesion, i) =>
     observe(ctx, lesion, {
       mask: ct.masks[i]!,
       uptake: fdg.stats[i]!,
       segment: numbering.get(lesion.id),
       ctGeometry: ct.truth.geometry,
+      enhancementMeanHu: ct.enhancementMeansHu ? ct.enhancementMeansHu[i] : undefined,
     }),
   );
 
@@ -184,6 +203,7 @@ export async function writeTimepoint(
     },
     series: {
       ct: ct.truth,
+      ctUnenhanced: unenhanced,
       fdgPet: fdg.truth,
       seg,
       adc: extra?.adc ?? null,
