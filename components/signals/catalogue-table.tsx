@@ -4,6 +4,7 @@ function sourceLabel(s: SignalDefinition['source']): string {
   if (s.type === 'PT') return `${s.tracer} PET`;
   if (s.type === 'timeline') return 'CT volumes over time';
   if (s.type === 'lesion-list') return 'lesion list';
+  if (s.type === 'contrast-pair') return 'enhanced and unenhanced CT';
 
   return s.type.replace('MR_DCE_KTRANS', 'DCE-MR Ktrans').replace('MR_ADC', 'MR ADC');
 }

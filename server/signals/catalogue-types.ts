@@ -22,6 +22,8 @@ export type SourceSeries =
   | { type: 'MR_DCE_KTRANS' }
   /** Derived from the lesion's volumes over several timepoints, not from one image. */
   | { type: 'timeline'; from: 'CT' }
+  /** A contrast-enhanced and an unenhanced CT of the same timepoint and Frame of Reference. */
+  | { type: 'contrast-pair'; from: 'CT' }
   /** Patient-level count over the lesion list of a timepoint. */
   | { type: 'lesion-list' };
 

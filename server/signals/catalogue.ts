@@ -165,6 +165,19 @@ function perfusion(): SignalDefinition[] {
       definition: '90th percentile of lesion Ktrans (linear interpolation between ranks).',
     },
     {
+      id: 'ct-enhancement',
+      name: 'CT enhancement',
+      hallmark: 'vasculature',
+      unit: 'HU',
+      source: { type: 'contrast-pair', from: 'CT' },
+      responseDirection: down,
+      repeatability: R.ctEnhancement,
+      definition:
+        'Mean HU inside the lesion (mask eroded by one voxel) on the contrast-enhanced CT ' +
+        'minus on the unenhanced CT of the same timepoint and Frame of Reference; no value ' +
+        'unless both phases are known. A fall is response for anti-angiogenic therapy.',
+    },
+    {
       ...base,
       id: 'enhancing-fraction',
       name: 'Enhancing fraction',

@@ -13,6 +13,8 @@ export {
 } from './liver';
 export { fmisoBackgroundReference, type HypoxiaReference } from './hypoxia';
 export { maskOnGrid } from './resample-mask';
+export { enhancementSignal, erodeOnce, type ContrastPair } from './enhancement';
+export { pairContrastPhases, type PhaseCandidate } from './contrast-pair';
 export { TEXTURE_PRESETS } from './texture';
 export * from './thresholds';
 export {

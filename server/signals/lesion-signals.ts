@@ -4,6 +4,8 @@
  * coordinates; that assumes one Frame of Reference per timepoint (see resample-mask.ts).
  */
 import type { ImageVolume } from '@/server/imaging/image';
+import type { ContrastPair } from './enhancement';
+import { enhancementSignal } from './enhancement';
 import type { HypoxiaReference } from './hypoxia';
 import { hypoxiaSignals } from './hypoxia';
 import { diffusionSignals, perfusionSignals } from './mr-signals';
@@ -28,6 +30,8 @@ export interface LesionSignalInput {
   adc?: SeriesImage;
   /** 1/min. */
   ktrans?: SeriesImage;
+  /** Both contrast phases of the timepoint's CT, HU; CT enhancement needs them. */
+  contrast?: ContrastPair;
 }
 
 export interface LesionSignals {
@@ -167,6 +171,13 @@ function otherSeries(input: LesionSignalInput, out: Collector) {
   }
 }
 
+function enhancement(pair: ContrastPair, lesion: ImageVolume, out: Collector) {
+  const result = enhancementSignal(pair, lesion);
+  const measured = 'measured' in result ? result.measured : null;
+  const why = 'skipped' in result ? result.skipped : NO_VOXELS;
+  out.add(pair.enhanced.seriesUid, [['ct-enhancement', measured]], why);
+}
+
 export function computeLesionSignals(input: LesionSignalInput): LesionSignals {
   const out = new Collector();
   morphology(input, out);
@@ -176,6 +187,7 @@ export function computeLesionSignals(input: LesionSignalInput): LesionSignals {
   }
   if (input.fdg) fdg(input.fdg, input.mask, out);
   otherSeries(input, out);
+  if (input.contrast) enhancement(input.contrast, input.mask, out);
 
   return { values: out.values, skipped: out.skipped };
 }

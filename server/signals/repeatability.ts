@@ -65,6 +65,13 @@ export const REPEATABILITY = {
       'Galbraith et al., NMR Biomed 2002;15:132 (single tumour limits as recalled from ' +
       'the abstract; check before clinical use)',
   },
+  ctEnhancement: assumed(
+    25,
+    10,
+    'No test-retest limit for lesion enhancement adopted; it moves with contrast dose, rate ' +
+      'and scan delay. 10 HU is where renal-mass criteria start to consider enhancement ' +
+      '(Bosniak 2019: 10-19 HU equivocal, 20 HU or more enhancing)',
+  ),
   ktransPercentile: assumed(45, null, 'Ktrans mean limits (Galbraith 2002) applied'),
   adcMean: {
     relativePercent: { decrease: 27, increase: 27 },

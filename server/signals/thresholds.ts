@@ -30,3 +30,10 @@ export const LIVER_SPHERE_RADIUS_MM = 15;
 
 /** Soft-tissue window in which the liver is searched for on CT. */
 export const LIVER_HU_RANGE: [number, number] = [30, 100];
+
+/**
+ * CT enhancement reads each scan inside the lesion mask eroded by one voxel, and needs at
+ * least this many voxels left on each scan. Working assumption: with CT noise of 10-20 HU
+ * per voxel, fewer inner voxels would leave the mean at the mercy of one voxel.
+ */
+export const ENHANCEMENT_MIN_INNER_VOXELS = 4;

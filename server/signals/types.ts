@@ -6,7 +6,7 @@ import { signalDefinition } from './catalogue';
  * Bump when a definition, threshold or preset changes, so stored values made by an older
  * engine can be told apart and recomputed.
  */
-export const SIGNALS_ENGINE_VERSION = 'signals-1.0.0';
+export const SIGNALS_ENGINE_VERSION = 'signals-1.1.0';
 
 export interface Provenance {
   engineVersion: string;
