@@ -13,6 +13,7 @@ import {
   computeLesionSignals, SIGNALS_ENGINE_VERSION, type PetSeries, type SeriesImage,
 } from '@/server/signals';
 
+import { readContrastPair } from './contrast-images';
 import { pickSeries, readImage, readMask, type SignalSeries } from './images';
 import { findPatient, loadTimepointImages, type ImagedSeries, type TimepointImages }
   from './load-inputs';
@@ -95,7 +96,9 @@ async function readAll(dataDir: string, picked: SignalSeries) {
 async function computeTimepoint(
   db: Db, dataDir: string, patientRowId: string, tp: TimepointImages, s: SignalSettings,
 ): Promise<number> {
-  const images = await readAll(dataDir, pickSeries(tp));
+  const picked = pickSeries(tp);
+  const images = await readAll(dataDir, picked);
+  const contrast = await readContrastPair(dataDir, tp, picked.ct, images.ct);
   const masks = await Promise.all(tp.masks.map(async (m) => ({
     id: m.mask.id, gridSeriesId: m.grid.series.id,
     image: await readMask(dataDir, m.mask, m.grid.volume) })));
@@ -114,13 +117,14 @@ async function computeTimepoint(
       ({ signalId, reason: `no FMISO background reference: ${fmisoRef.failed}` }))
     : [];
   const sources = new Set(Object.entries({ CT: ct, 'PT:FDG': fdg, 'PT:FLT': images.flt,
-    'PT:FMISO': fmiso, MR_ADC: images.adc, MR_DCE_KTRANS: images.ktrans })
+    'PT:FMISO': fmiso, MR_ADC: images.adc, MR_DCE_KTRANS: images.ktrans,
+    'contrast-pair': contrast })
     .flatMap(([key, image]) => (image ? [key] : [])));
   const results: MaskSignals[] = masks.map((m) => {
     const signals = computeLesionSignals({
       mask: m.image, maskSeries: m.gridSeriesId, ...defined({ ct: images.ct, fdg,
         flt: images.flt, adc: images.adc, ktrans: images.ktrans,
-        fmiso: fmiso && reference ? { ...fmiso, reference } : undefined }),
+        fmiso: fmiso && reference ? { ...fmiso, reference } : undefined, contrast }),
     });
 
     return { segmentMaskId: m.id, sources,
