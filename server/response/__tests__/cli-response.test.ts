@@ -77,6 +77,36 @@ describe('hallmark response', () => {
     );
   });
 
+  it('reads PERCIST non-targets from the file', async () => {
+    const liver = { sulMean: 2, sulSd: 0.3 };
+    const input = await file(
+      'percist.json',
+      JSON.stringify({
+        criteria: 'percist1.0',
+        timepoints: [
+          {
+            date: '2024-01-01',
+            liver,
+            lesions: [{ id: 'A', sulPeak: 5 }],
+            nonTargets: [{ id: 'B', status: 'present' }],
+          },
+          {
+            date: '2024-02-26',
+            liver,
+            lesions: [{ id: 'A', sulPeak: 3 }],
+            nonTargets: [{ id: 'B', status: 'progression' }],
+          },
+        ],
+      }),
+    );
+    const result = await run(['--input', input]);
+
+    expect(result.code).toBe(0);
+    expect(result.out).toContain(
+      '2024-02-26  PMD\n    PMD: unequivocal progression of FDG-avid non-target(s) B',
+    );
+  });
+
   it('exits 2 on a file that is not JSON or does not exist', async () => {
     const notJson = await file('broken.json', '{ "criteria": ');
     const broken = await run(['--input', notJson]);

@@ -108,6 +108,60 @@ describe('PERCIST 1.0 categories', () => {
   });
 });
 
+describe('PERCIST 1.0 non-target lesions', () => {
+  // A (5.0) is the hottest baseline lesion and the target; C is a non-target by eye only.
+  const withC = { ...baseline, nonTargets: [{ id: 'C', status: 'present' as const }] };
+  const followUp = (lesions: [string, number][], status?: 'present' | 'absent' | 'progression') =>
+    scan('2024-02-26', lesions, { nonTargets: status ? [{ id: 'C', status }] : [] });
+
+  it('withholds CMR while a non-target is still present', () => {
+    // A 1.5 and B 1.0 are at or below the liver mean 2.0, but C is present: graded instead,
+    // 5.0 -> 1.5 is -70% and -3.5 SUL, PMR.
+    const now = assess(withC, followUp([['A', 1.5], ['B', 1.0]], 'present')).timepoints[1];
+
+    expect(now?.overall).toBe('PMR');
+    expect(now?.nonTarget).toBe('non-CR/non-PD');
+    expect(now?.trace).toEqual([
+      'non-target(s) C still FDG-avid: no CMR, though they do not change PMR or SMD',
+      'PMR: hottest lesion A SULpeak 1.5 is -70% and -3.5 SUL vs baseline 5 (lesion A)',
+    ]);
+  });
+
+  it('calls CMR once the non-targets are back to background too', () => {
+    const now = assess(withC, followUp([['A', 1.5], ['B', 1.0]], 'absent')).timepoints[1];
+
+    expect(now?.overall).toBe('CMR');
+    expect(now?.nonTarget).toBe('CR');
+    expect(now?.trace[0]).toContain('every non-target lesion is back to background');
+  });
+
+  it('withholds CMR when a non-target was not assessed', () => {
+    const now = assess(withC, followUp([['A', 1.5], ['B', 1.0]])).timepoints[1];
+
+    expect(now?.overall).toBe('PMR');
+    expect(now?.nonTarget).toBe('NE');
+    expect(now?.trace[0]).toBe('non-target(s) C not assessed: CMR cannot be confirmed');
+  });
+
+  it('calls PMD on unequivocal progression of a non-target, whatever the hottest lesion does', () => {
+    // A 3.0 alone would be PMR (-40%, -2.0 SUL).
+    const now = assess(withC, followUp([['A', 3.0], ['B', 2.5]], 'progression')).timepoints[1];
+
+    expect(now?.overall).toBe('PMD');
+    expect(now?.nonTarget).toBe('PD');
+    expect(now?.trace).toEqual(['PMD: unequivocal progression of FDG-avid non-target(s) C']);
+  });
+
+  it('leaves PMR and SMD as they are when a non-target is merely present', () => {
+    const partial = assess(withC, followUp([['A', 3.0], ['B', 2.5]], 'present'));
+    const stable = assess(withC, followUp([['A', 4.5], ['B', 4.0]], 'present'));
+
+    expect(partial.timepoints[1]?.overall).toBe('PMR');
+    expect(stable.timepoints[1]?.overall).toBe('SMD');
+    expect(partial.timepoints[0]?.trace).toContain('non-target lesion(s) followed by status: C');
+  });
+});
+
 describe('PERCIST 1.0 comparability', () => {
   it('warns when the liver SUL mean moves more than 20% or 0.3 SUL', () => {
     // 2.0 -> 2.4 is +20% and +0.4 SUL: over the 0.3 SUL limit.

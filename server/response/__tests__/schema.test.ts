@@ -101,6 +101,41 @@ describe('response input validation', () => {
     );
   });
 
+  it('checks PERCIST non-targets field by field', () => {
+    const liver = { sulMean: 2, sulSd: 0.3 };
+    const lesions = [
+      { id: 'A', sulPeak: 5 },
+      { id: 'B', sulPeak: 4 },
+    ];
+    const raw = {
+      criteria: 'percist1.0',
+      timepoints: [
+        { date: '2024-01-01', liver, lesions, nonTargets: [{ id: 'A', status: 'absent' }] },
+        { date: '2024-02-26', liver, lesions, nonTargets: [{ id: 'C', status: 'gone' }] },
+        { date: '2024-04-26', liver, lesions, nonTargets: [{ id: 'Z', status: 'present' }] },
+      ],
+    };
+    const message = messageFor(raw);
+
+    expect(message).toContain(
+      'timepoints[1].nonTargets[0].status: expected one of "present", "absent", "progression"',
+    );
+    // Shape errors stop the cross-field rules; fix the status and they run.
+    raw.timepoints[1]!.nonTargets[0]!.status = 'present';
+    const rules = messageFor(raw);
+
+    expect(rules).toContain(
+      'timepoints[0].nonTargets[0].id: "A" is the hottest baseline lesion, PERCIST\'s target',
+    );
+    expect(rules).toContain(
+      'timepoints[0].nonTargets[0].status: a baseline non-target must be "present"',
+    );
+    expect(rules).toContain(
+      'timepoints[2].nonTargets[0].id: "Z" is not a baseline non-target; ' +
+        'list new lesions under newLesions',
+    );
+  });
+
   it('produces output that satisfies the output schema', () => {
     const out = assessResponse(recist([...ok, at('2024-02-26', [lesion('A', 20)])]));
 

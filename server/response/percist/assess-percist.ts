@@ -7,12 +7,13 @@ import type { LesionSeries } from '../trajectories';
 import { comparabilityWarnings } from './comparability';
 import { checkBaselineMeasurable, type BaselineMeasurability } from './measurability';
 import { judgeMetabolic } from './metabolic-response';
+import { readNonTargets } from './non-targets';
 
 /**
  * PERCIST 1.0 over a series of FDG PET scans, each judged against the baseline. Only the
- * single hottest lesion is graded: the optional sum of up to five lesions, the TLG and
- * "visible increase in extent" routes to PMD, and unequivocal progression of non-target
- * FDG-avid lesions are not part of the input and are not assessed.
+ * single hottest lesion is graded; non-target lesions come as statuses (see
+ * non-targets.ts). The optional sum of up to five lesions and the TLG and "visible
+ * increase in extent" routes to PMD are not part of the input and are not assessed.
  */
 
 const PERCIST_CLASS: Record<PercistOverall, BorClass> = {
@@ -39,7 +40,8 @@ function followUpResult(
   baseline: PercistTimepoint,
   start: BaselineMeasurability,
 ): PercistResult {
-  const verdict = judgeMetabolic(point, start.hottest, start.measurable);
+  const nonTargets = readNonTargets(baseline, point);
+  const verdict = judgeMetabolic(point, start.hottest, start.measurable, nonTargets);
   const warnings = comparabilityWarnings(baseline, point);
 
   return {
@@ -48,6 +50,7 @@ function followUpResult(
     hottestLesionId: verdict.hottest?.id,
     changeFromBaselinePct: rounded(verdict.changePct, 1),
     changeFromBaselineSul: rounded(verdict.changeSul, 2),
+    nonTarget: nonTargets.category,
     newLesions: newLesionState(point),
     overall: verdict.overall,
     warnings,
@@ -64,8 +67,14 @@ function baselineResult(baseline: PercistTimepoint, start: BaselineMeasurability
     hottestLesionId: start.hottest?.id,
     overall: null,
     warnings,
-    trace: [start.sentence],
+    trace: [start.sentence, ...baselineNonTargets(baseline)],
   } satisfies TimepointResult;
+}
+
+function baselineNonTargets(baseline: PercistTimepoint): string[] {
+  const ids = baseline.nonTargets.map((n) => n.id);
+
+  return ids.length ? [`non-target lesion(s) followed by status: ${ids.join(', ')}`] : [];
 }
 
 export function assessPercist(input: PercistInput): CriteriaResult {

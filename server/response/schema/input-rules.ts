@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 
+import { hottestLesion } from '../percist/measurability';
 import type { PercistInput, RecistInput } from './input';
 
 /**
@@ -109,26 +110,47 @@ export function addRecistRules(input: RecistInput, ctx: Ctx): void {
   followUps.forEach((point, i) => checkFollowUp(point, i + 1, baseline, ctx));
 }
 
+type PercistPoint = PercistInput['timepoints'][number];
+
+function checkPercistBaseline(baseline: PercistPoint, ctx: Ctx): void {
+  const at: Path = ['timepoints', 0];
+  if (baseline.lesions.length === 0) {
+    const message = 'the baseline needs at least one lesion with its SULpeak';
+    fail(ctx, [...at, 'lesions'], message);
+  }
+  if (baseline.newLesions.length > 0) {
+    const message = 'the baseline cannot have new lesions; list them under lesions';
+    fail(ctx, [...at, 'newLesions'], message);
+  }
+  const hottest = hottestLesion(baseline);
+  baseline.nonTargets.forEach((nonTarget, i) => {
+    if (nonTarget.id === hottest?.id) {
+      const message = `"${nonTarget.id}" is the hottest baseline lesion, PERCIST's target`;
+      fail(ctx, [...at, 'nonTargets', i, 'id'], message);
+    }
+    if (nonTarget.status !== 'present') {
+      fail(ctx, [...at, 'nonTargets', i, 'status'], 'a baseline non-target must be "present"');
+    }
+  });
+}
+
 export function addPercistRules(input: PercistInput, ctx: Ctx): void {
   const [baseline] = input.timepoints;
   if (!baseline) return;
 
   checkDates(input.timepoints.map((t) => t.date), ctx);
-  if (baseline.lesions.length === 0) {
-    const message = 'the baseline needs at least one lesion with its SULpeak';
-    fail(ctx, ['timepoints', 0, 'lesions'], message);
-  }
-  if (baseline.newLesions.length > 0) {
-    const message = 'the baseline cannot have new lesions; list them under lesions';
-    fail(ctx, ['timepoints', 0, 'newLesions'], message);
-  }
+  checkPercistBaseline(baseline, ctx);
   const known = new Set(baseline.lesions.map((l) => l.id));
+  const nonTargets = new Set(baseline.nonTargets.map((l) => l.id));
   input.timepoints.forEach((point, i) => {
     const at: Path = ['timepoints', i];
     checkUniqueIds(point.lesions.map((l) => l.id), [...at, 'lesions'], ctx);
+    checkUniqueIds(point.nonTargets.map((l) => l.id), [...at, 'nonTargets'], ctx);
     checkUniqueIds(point.newLesions.map((l) => l.id), [...at, 'newLesions'], ctx);
     if (i === 0) return;
 
     checkKnownIds(point.lesions.map((l) => l.id), known, [...at, 'lesions'], 'lesion', ctx);
+    const ids = point.nonTargets.map((l) => l.id);
+    checkKnownIds(ids, nonTargets, [...at, 'nonTargets'], 'non-target', ctx);
   });
 }

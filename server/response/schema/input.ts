@@ -75,6 +75,13 @@ export const percistTimepointSchema = z.strictObject({
   liver: z.strictObject({ sulMean: z.number().positive(), sulSd: z.number().nonnegative() }),
   /** The lesions measured on this scan; the hottest of them stands for the scan. */
   lesions: z.array(petLesionSchema),
+  /**
+   * FDG-avid lesions other than the hottest baseline lesion, judged by eye: "absent" once
+   * back to background, "progression" for unequivocal progression. Fixed at the baseline,
+   * where each is "present"; one may also be listed under lesions with its SULpeak. A
+   * baseline non-target left out of a follow-up was not assessed there.
+   */
+  nonTargets: z.array(nonTargetStatusSchema).default([]),
   newLesions: z.array(petNewLesionSchema).default([]),
   /** Minutes from injection to scan start. */
   uptakeTimeMin: z.number().positive().optional(),
