@@ -7,16 +7,19 @@ import { generateCohort, PHANTOM_SIZES } from '@/server/phantom';
 import { isAppError } from '@/server/lib/errors';
 
 const USAGE = `hallmark phantom --out <dir> --patients <n> --seed <s>
-                 [--size small|demo|full] [--json]
+                 [--size small|demo|full] [--unenhanced-ct] [--json]
 
 Writes <dir>/dicom/<patient>/<timepoint>/<series>/*.dcm, <dir>/ground-truth.json and
-<dir>/therapy.csv. The same seed always gives the same files.`;
+<dir>/therapy.csv. The same seed always gives the same files. --unenhanced-ct adds a
+non-contrast CT to every timepoint (the CT then carries a contrast agent), for CT
+enhancement.`;
 
 interface PhantomArgs {
   outDir: string;
   patients: number;
   seed: number;
   size: PhantomSize;
+  unenhancedCt: boolean;
   json: boolean;
 }
 
@@ -30,9 +33,11 @@ function wholeNumber(flag: string, text: string | undefined): number {
 export function parsePhantomArgs(args: string[]): PhantomArgs {
   const values = new Map<string, string | undefined>();
   let json = false;
+  let unenhancedCt = false;
   for (let i = 0; i < args.length; i++) {
     const flag = args[i]!;
     if (flag === '--json') json = true;
+    else if (flag === '--unenhanced-ct') unenhancedCt = true;
     else if (['--out', '--patients', '--seed', '--size'].includes(flag))
       values.set(flag, args[++i]);
     else throw new UsageError(`Unknown option "${flag}".`);
@@ -48,6 +53,7 @@ export function parsePhantomArgs(args: string[]): PhantomArgs {
     patients: wholeNumber('--patients', values.get('--patients')),
     seed: wholeNumber('--seed', values.get('--seed')),
     size,
+    unenhancedCt,
     json,
   };
 }

@@ -96,7 +96,16 @@ describe('lesion shape', () => {
 describe('phantom command arguments', () => {
   it('reads the options and defaults the size to small', () => {
     const args = parsePhantomArgs(['--out', '/x', '--patients', '3', '--seed', '5', '--json']);
-    expect(args).toEqual({ outDir: '/x', patients: 3, seed: 5, size: 'small', json: true });
+    expect(args).toEqual({
+      outDir: '/x',
+      patients: 3,
+      seed: 5,
+      size: 'small',
+      unenhancedCt: false,
+      json: true,
+    });
+    const both = ['--out', '/x', '--patients', '1', '--seed', '2', '--unenhanced-ct'];
+    expect(parsePhantomArgs(both).unenhancedCt).toBe(true);
   });
 
   it('rejects unknown sizes and missing numbers', () => {
