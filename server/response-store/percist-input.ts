@@ -3,11 +3,14 @@
  * lesion seen at the baseline counts, since PERCIST follows the hottest lesion of each
  * scan whatever its RECIST role. A scan without its liver reference cannot be compared
  * and is set aside with the reason; a baseline without one, or without any SULpeak,
- * makes the whole assessment not evaluable.
+ * makes the whole assessment not evaluable. Lesions other than the hottest baseline one
+ * also go in as non-targets by status (see percist-non-targets).
  */
+import { hottestLesion } from '@/server/response/percist/measurability';
 import type { ResponseInput } from '@/server/response/schema/input';
 
 import type { LesionRow, ResponseRows } from './lesion-rows';
+import { nonTargetStatuses, percistNonTargets } from './percist-non-targets';
 import type { PetSignals } from './pet-signals';
 
 type PercistPoint = Extract<ResponseInput, { criteria: 'percist1.0' }>['timepoints'][number];
@@ -28,6 +31,7 @@ export function percistInput(rows: ResponseRows, pet: PetSignals): PercistBuild 
   const skipped = new Map<number, string>();
   const notes = new Map<number, string>();
   const points: PercistPoint[] = [];
+  let followed: LesionRow[] = [];
   rows.timepoints.forEach((t, i) => {
     const liver = pet.liverByTimepoint.get(t.id);
     if (!t.evaluated) return skipped.set(i, 'marked not evaluated by a reader');
@@ -35,8 +39,11 @@ export function percistInput(rows: ResponseRows, pet: PetSignals): PercistBuild 
 
     const { lesions, missing } = measured(rows.lesions, i, pet);
     if (missing.length) notes.set(i, `no SULpeak stored for ${missing.join(', ')}`);
+    // A skipped baseline leaves no non-targets, but then nothing is assessed at all.
+    if (i === 0) followed = percistNonTargets(rows.lesions, hottestLesion({ lesions })?.id);
+    const nonTargets = nonTargetStatuses(followed, i, liver.sulMean, pet);
     const newLesions = i === 0 ? [] : newPetLesions(rows.lesions, i);
-    points.push({ date: t.date, liver, lesions, newLesions });
+    points.push({ date: t.date, liver, lesions, nonTargets, newLesions });
   });
 
   return {

@@ -8,48 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { assessResponse } from '@/server/response/assess-response';
 import type { ResponseInput } from '@/server/response/schema/input';
 
-import { buildRows, type RowsInput, type TrackedObservation } from '../lesion-rows';
+import { buildRows } from '../lesion-rows';
 import type { OrganOfMask } from '../organ-regions';
 import type { StoredOverride } from '../overrides';
 import { recistInput } from '../recist-input';
-
-const timepoints = [
-  { id: 'tp-0', date: '2024-01-01' },
-  { id: 'tp-1', date: '2024-03-01' },
-];
-
-type Size = { longestMm: number; shortMm: number } | 'gone';
-
-function observation(timepoint: number, mask: string, size: Size): TrackedObservation {
-  const present = size !== 'gone';
-
-  return {
-    id: `${mask}-obs`,
-    timepoint,
-    timepointId: timepoints[timepoint]!.id,
-    studyDate: timepoints[timepoint]!.date,
-    segmentMaskId: present ? mask : null,
-    present,
-    source: 'segmentation',
-    volumeMl: null,
-    longestDiameterMm: present ? size.longestMm : null,
-    shortAxisMm: present ? size.shortMm : null,
-    centroidMm: null,
-    centroidBaselineMm: null,
-    confidence: null,
-    reviewFlags: [],
-  };
-}
-
-function track(label: string, sizes: [Size, Size]): RowsInput['tracks'][number] {
-  return {
-    id: `track-${label}`,
-    label,
-    status: 'active',
-    events: [],
-    observations: sizes.map((size, i) => observation(i, `mask-${label}-${i}`, size)),
-  };
-}
+import { followUpOverride, timepoints, track } from './hand-built';
 
 const tracks = [
   track('L1', [
@@ -73,20 +36,10 @@ const organs = new Map<string, OrganOfMask>([
   ['mask-N1-1', lymphNode],
 ]);
 
-function diameterOverride(mask: string, diameterMm: number | null, tooSmall?: boolean) {
+function diameterOverride(label: string, diameterMm: number | null, tooSmall?: boolean) {
   const value = { kind: 'diameter' as const, diameterMm, ...(tooSmall ? { tooSmall } : {}) };
-  const row: StoredOverride = {
-    id: `override-${mask}`,
-    patientId: 'patient-row',
-    kind: 'diameter',
-    segmentMaskId: mask,
-    timepointId: 'tp-1',
-    value,
-    changedBy: 'reader',
-    changedAt: new Date('2024-03-02T10:00:00Z'),
-  };
 
-  return row;
+  return followUpOverride(label, value);
 }
 
 function assess(overrides: StoredOverride[] = []) {
@@ -137,7 +90,7 @@ describe('too small to measure, from tracked lesions', () => {
   });
 
   it("lets a reader's diameter win over the automatic mark", () => {
-    const { rows, input, output } = assess([diameterOverride('mask-L1-1', 3.1)]);
+    const { rows, input, output } = assess([diameterOverride('L1', 3.1)]);
 
     expect(rows.lesions[0]!.cells[1]).toMatchObject({ valueMm: 3.1, tooSmall: false });
     expect(followUpTargets(input)[0]).toEqual({
@@ -151,7 +104,7 @@ describe('too small to measure, from tracked lesions', () => {
   });
 
   it('lets a reader mark a node too small, keeping its measured value on show', () => {
-    const { rows, output } = assess([diameterOverride('mask-N1-1', null, true)]);
+    const { rows, output } = assess([diameterOverride('N1', null, true)]);
 
     expect(rows.lesions[2]!.cells[1]).toMatchObject({ valueMm: 3, tooSmall: true });
     // 5 (L1) + 0 (L2) + 5 (N1 now too small).

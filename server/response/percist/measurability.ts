@@ -12,7 +12,7 @@ export interface Hottest {
   sulPeak: number;
 }
 
-export function hottestLesion(point: PercistTimepoint): Hottest | undefined {
+export function hottestLesion(point: Pick<PercistTimepoint, 'lesions'>): Hottest | undefined {
   let best: Hottest | undefined;
   for (const lesion of point.lesions) {
     if (!best || lesion.sulPeak > best.sulPeak) best = lesion;
