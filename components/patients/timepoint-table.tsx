@@ -26,11 +26,15 @@ export function TimepointTable({
     queryClient.invalidateQueries({ queryKey: trpc.patients.detail.queryKey({ patientId }) });
   const baseline = useMutation(trpc.patients.setBaseline.mutationOptions({ onSuccess: refresh }));
   const setType = useMutation(trpc.series.setType.mutationOptions({ onSuccess: refresh }));
+  const setPhase = useMutation(
+    trpc.series.setContrastPhase.mutationOptions({ onSuccess: refresh }),
+  );
 
   return (
     <>
       {baseline.error && <ErrorBox error={baseline.error} />}
       {setType.error && <ErrorBox error={setType.error} />}
+      {setPhase.error && <ErrorBox error={setPhase.error} />}
       <table className="grid">
         <thead>
           <tr>
@@ -64,6 +68,7 @@ export function TimepointTable({
                     key={s.id}
                     s={s}
                     onType={(v) => setType.mutate({ id: s.id, seriesType: v })}
+                    onPhase={(phase) => setPhase.mutate({ id: s.id, phase })}
                   />
                 ))}
               </td>
@@ -75,12 +80,16 @@ export function TimepointTable({
   );
 }
 
+type Phase = 'enhanced' | 'unenhanced' | null;
+
 function SeriesLine({
   s,
   onType,
+  onPhase,
 }: {
   s: Series;
   onType: (v: (typeof SERIES_TYPES)[number]) => void;
+  onPhase: (phase: Phase) => void;
 }) {
   return (
     <div className="row" style={{ marginBottom: 4 }}>
@@ -112,6 +121,26 @@ function SeriesLine({
         ))}
       </select>
       {s.seriesTypeSource === 'user' && <span className="badge">type set by user</span>}
+      {s.modality === 'CT' && <PhaseSelect s={s} onPhase={onPhase} />}
     </div>
+  );
+}
+
+/** CT enhancement pairs an enhanced and an unenhanced CT of one timepoint by this. */
+function PhaseSelect({ s, onPhase }: { s: Series; onPhase: (phase: Phase) => void }) {
+  return (
+    <>
+      <select
+        aria-label="Contrast phase"
+        className="small"
+        value={s.contrastPhase ?? ''}
+        onChange={(e) => onPhase((e.target.value || null) as Phase)}
+      >
+        <option value="">phase unknown</option>
+        <option value="enhanced">contrast-enhanced</option>
+        <option value="unenhanced">unenhanced</option>
+      </select>
+      {s.contrastPhaseSource === 'user' && <span className="badge">phase set by user</span>}
+    </>
   );
 }

@@ -11,6 +11,9 @@ export interface SeriesSummary {
   modality: string;
   seriesType: string;
   seriesTypeSource: string;
+  /** CT only: 'enhanced', 'unenhanced' or null (unknown), set by ingest or a user. */
+  contrastPhase: string | null;
+  contrastPhaseSource: string;
   tracer: string | null;
   description: string | null;
   instanceCount: number;
@@ -92,6 +95,8 @@ function summarise(row: typeof series.$inferSelect): SeriesSummary {
     modality: row.modality,
     seriesType: row.seriesType,
     seriesTypeSource: row.seriesTypeSource,
+    contrastPhase: row.contrastPhase,
+    contrastPhaseSource: row.contrastPhaseSource,
     tracer: row.tracer,
     description: row.description,
     instanceCount: row.instanceCount,

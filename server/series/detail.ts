@@ -80,3 +80,28 @@ export async function setSeriesType(db: Db, seriesId: string, seriesType: Series
     .returning({ id: series.id });
   if (!row) throw new AppError('NOT_FOUND', 'That series does not exist (any more).');
 }
+
+export const CONTRAST_PHASES = ['enhanced', 'unenhanced'] as const;
+export type ContrastPhase = (typeof CONTRAST_PHASES)[number];
+
+/**
+ * A reader's contrast phase for a CT (null: unknown). It is kept over re-ingest; CT
+ * enhancement pairs series by it on the next signal computation.
+ */
+export async function setContrastPhase(db: Db, seriesId: string, phase: ContrastPhase | null) {
+  const [row] = await db
+    .select({ modality: series.modality })
+    .from(series)
+    .where(eq(series.id, seriesId));
+  if (!row) throw new AppError('NOT_FOUND', 'That series does not exist (any more).');
+  if (row.modality !== 'CT') {
+    throw new AppError('BAD_INPUT', `Series ${seriesId} is ${row.modality}, not CT.`, {
+      userMessage: 'Only a CT series has a contrast phase.',
+    });
+  }
+
+  await db
+    .update(series)
+    .set({ contrastPhase: phase, contrastPhaseSource: 'user' })
+    .where(eq(series.id, seriesId));
+}

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 
-import { getSeriesDetail, SERIES_TYPES, setSeriesType } from '@/server/series/detail';
+import {
+  CONTRAST_PHASES,
+  getSeriesDetail,
+  SERIES_TYPES,
+  setContrastPhase,
+  setSeriesType,
+} from '@/server/series/detail';
 
 import { publicProcedure, router } from '../trpc';
 
@@ -12,4 +18,8 @@ export const seriesRouter = router({
   setType: publicProcedure
     .input(z.object({ id: z.string().uuid(), seriesType: z.enum(SERIES_TYPES) }))
     .mutation(({ ctx, input }) => setSeriesType(ctx.db, input.id, input.seriesType)),
+
+  setContrastPhase: publicProcedure
+    .input(z.object({ id: z.string().uuid(), phase: z.enum(CONTRAST_PHASES).nullable() }))
+    .mutation(({ ctx, input }) => setContrastPhase(ctx.db, input.id, input.phase)),
 });
