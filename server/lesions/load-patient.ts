@@ -127,11 +127,16 @@ function timepointInputs(
   };
 }
 
-/** The CT the lesions were drawn on, else the CT with the most slices. */
+/**
+ * The CT the lesions were drawn on, else the CT with the most slices, passing over an
+ * unenhanced CT when the timepoint has another (lesions are drawn on the enhanced one).
+ */
 function chooseCt(own: SeriesRow[], masks: { mask: MaskRow }[]): SeriesRow | undefined {
   const cts = own.filter((r) => r.series.modality === 'CT' && r.volume);
   const drawnOn = new Set(masks.map((m) => m.mask.imageSeriesId));
+  const notUnenhanced = cts.filter((r) => r.series.contrastPhase !== 'unenhanced');
 
   return cts.find((r) => drawnOn.has(r.series.id)) ??
-    [...cts].sort((a, b) => b.series.instanceCount - a.series.instanceCount)[0];
+    [...(notUnenhanced.length > 0 ? notUnenhanced : cts)]
+      .sort((a, b) => b.series.instanceCount - a.series.instanceCount)[0];
 }
