@@ -16,6 +16,15 @@ describe('cellBadges', () => {
     ]);
   });
 
+  it('names a PET outline and words its cut-off flag', () => {
+    const outline = { ...cell, source: 'threshold', reviewFlags: ['cut-at-growth-bound'] };
+
+    expect(cellBadges(outline, false, true)).toEqual([
+      { text: 'PET outline', tone: '' },
+      { text: 'cut off', tone: 'warn' },
+    ]);
+  });
+
   it('shows an unknown flag as stored', () => {
     expect(cellBadges({ ...cell, reviewFlags: ['split'] }, false, true))
       .toEqual([{ text: 'split', tone: 'warn' }]);

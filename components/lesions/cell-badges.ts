@@ -22,13 +22,24 @@ const FLAG_BADGES: Record<string, Badge> = {
   'needs-review': { text: 'needs review', tone: 'bad' },
   // One lesion seen as two or more separate segments at this timepoint.
   'several-parts': { text: 'several parts', tone: 'warn' },
+  // A PET outline's threshold region met the growth bound and was cut off there.
+  'cut-at-growth-bound': { text: 'cut off', tone: 'warn' },
+  // A PET outline on a frame of reference other than the CT's: its position is unsure.
+  'other-frame-of-reference': { text: 'other frame', tone: 'bad' },
+};
+
+/** Where a present cell's mask came from, when it is not the timepoint's SEG. */
+const SOURCE_BADGES: Record<string, Badge> = {
+  propagated: { text: 'propagated', tone: '' },
+  threshold: { text: 'PET outline', tone: '' },
 };
 
 export function cellBadges(cell: CellInput, isFirst: boolean, isAfterBaseline: boolean): Badge[] {
   const out: Badge[] = [];
   if (!cell.present) return [{ text: 'vanished', tone: 'warn' }];
   if (isFirst && isAfterBaseline) out.push({ text: 'new', tone: 'warn' });
-  if (cell.source === 'propagated') out.push({ text: 'propagated', tone: '' });
+  const source = SOURCE_BADGES[cell.source];
+  if (source) out.push(source);
   if (cell.confidence !== null && cell.confidence < LOW_CONFIDENCE) {
     out.push({ text: 'low confidence', tone: 'bad' });
   }

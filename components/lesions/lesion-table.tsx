@@ -23,6 +23,7 @@ interface Selection {
   trackId: string;
   label: string;
   hasMask: boolean;
+  isOutline: boolean;
 }
 
 /** One row per tracked lesion, one column per timepoint. */
@@ -81,6 +82,7 @@ export function LesionTable({ patientId }: { patientId: string }) {
                       onSelect={() => o && setSelected({
                         id: o.id, trackId: lesion.id, label: lesion.label,
                         hasMask: o.segmentMaskId !== null,
+                        isOutline: o.source === 'threshold',
                       })}
                     />
                   );
@@ -97,6 +99,7 @@ export function LesionTable({ patientId }: { patientId: string }) {
           trackId={selected.trackId}
           trackLabel={selected.label}
           hasMask={selected.hasMask}
+          isOutline={selected.isOutline}
           tracks={lesions}
           onDone={() => setSelected(null)}
         />

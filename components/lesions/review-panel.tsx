@@ -16,6 +16,7 @@ export function ReviewPanel({
   trackId,
   trackLabel,
   hasMask,
+  isOutline,
   tracks,
   onDone,
 }: {
@@ -24,6 +25,8 @@ export function ReviewPanel({
   trackId: string;
   trackLabel: string;
   hasMask: boolean;
+  /** A reader's PET outline: it can be confirmed or relinked, not marked new. */
+  isOutline: boolean;
   tracks: { id: string; label: string }[];
   onDone: () => void;
 }) {
@@ -50,7 +53,7 @@ export function ReviewPanel({
       {review.error && <ErrorBox error={review.error} />}
       <div className="row">
         <button
-          disabled={!hasMask || busy}
+          disabled={!(hasMask || isOutline) || busy}
           onClick={() => decide.mutate({ kind: 'confirm', observationId })}
         >
           Confirm link
@@ -65,7 +68,7 @@ export function ReviewPanel({
         <TrackSelect label="Move to" tracks={others} value={target} onChange={setTarget} />
         <button
           className="secondary"
-          disabled={!hasMask || !target || busy}
+          disabled={!(hasMask || isOutline) || !target || busy}
           onClick={() => decide.mutate({ kind: 'relink', observationId, targetTrackId: target })}
         >
           Relink
@@ -79,7 +82,12 @@ export function ReviewPanel({
         busy={busy}
         onReview={(request) => review.mutate(request)}
       />
-      {!hasMask && (
+      {isOutline && (
+        <p className="muted small">
+          A PET outline: confirm or relink it here; delete it on its PET series page.
+        </p>
+      )}
+      {!hasMask && !isOutline && (
         <p className="muted small">
           This cell has no segmented mask: only &quot;vanished&quot; can be decided here.
         </p>

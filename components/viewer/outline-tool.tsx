@@ -1,40 +1,38 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 
 import { ErrorBox } from '@/components/error-box';
 import { useTRPC } from '@/lib/trpc';
 
-import type { CanvasMask } from './slice-canvas';
+import { useMasks } from './use-slices';
 
 /**
  * The "Outline lesion here" mode of the PET viewer: while it is on, a click on the image
- * segments the lesion under the pointer by threshold and the result is outlined.
- * Known shortcomings: outlines are held in this page's state only, so they disappear on
- * reload until the series detail lists threshold masks; and each click starts a new
- * lesion, because the viewer offers no way to pick the existing lesion it belongs to.
+ * segments the lesion under the pointer by threshold and stores it as an outline, which
+ * tracking matches to its lesion. Every stored outline of the series is drawn and listed.
  */
 export function useOutlineTool(seriesId: string) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [active, setActive] = useState(false);
-  const [outlines, setOutlines] = useState<CanvasMask[]>([]);
+  const stored = useQuery(trpc.tracking.outlines.queryOptions({ seriesId }));
   const outline = useMutation(trpc.tracking.outlineThreshold.mutationOptions({
-    onSuccess: (r) => {
-      setOutlines((old) => [...old, { id: r.observationId, bbox: r.bbox, data: bytesOf(r) }]);
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: trpc.tracking.outlines.pathKey() });
       void queryClient.invalidateQueries({ queryKey: trpc.tracking.table.pathKey() });
     },
   }));
+  const maskIds = useMemo(() => (stored.data ?? [])
+    .flatMap((o) => (o.maskId ? [{ id: o.maskId }] : [])), [stored.data]);
+  const loaded = useMasks(seriesId, maskIds);
+  const outlines = maskIds.flatMap((m) => (loaded[m.id] ? [{ id: m.id, ...loaded[m.id]! }] : []));
   const pick = (i: number, j: number, k: number) => {
     if (active && !outline.isPending) outline.mutate({ seriesId, seed: [i, j, k] });
   };
 
-  return { active, setActive, outlines, pick, outline };
-}
-
-function bytesOf(r: { maskBase64: string }): Uint8Array {
-  return Uint8Array.from(atob(r.maskBase64), (c) => c.charCodeAt(0));
+  return { active, setActive, outlines, stored: stored.data ?? [], pick, outline };
 }
 
 export function OutlineControls({ tool }: { tool: ReturnType<typeof useOutlineTool> }) {

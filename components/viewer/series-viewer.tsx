@@ -6,6 +6,7 @@ import Link from 'next/link';
 import { useMemo, useState } from 'react';
 
 import { ErrorBox } from '@/components/error-box';
+import { OutlineList } from '@/components/lesions/outline-list';
 import type { AppRouter } from '@/server/api/root';
 import { useTRPC } from '@/lib/trpc';
 import type { WindowLevel } from '@/lib/viewer/display';
@@ -101,6 +102,7 @@ function Viewer({ series, volume }: { series: Detail; volume: NonNullable<Detail
           cursor={cursor && { ...cursor, value: cursor.value * scale }}
           masks={series.masks}
           outlineTool={suvFactor ? <OutlineControls tool={tool} /> : null}
+          outlineList={<OutlineList patientId={series.patientId} outlines={tool.stored} />}
         />
       </div>
     </>
@@ -131,6 +133,7 @@ function Controls(props: {
   cursor: { i: number; j: number; value: number } | null;
   masks: { id: string; label: string; voxelCount: number }[];
   outlineTool: React.ReactNode;
+  outlineList: React.ReactNode;
 }) {
   const { wl, setWl } = props;
   const digits = props.unit === 'HU' ? 0 : 2;
@@ -202,6 +205,7 @@ function Controls(props: {
           </ul>
         </>
       )}
+      {props.outlineList}
     </div>
   );
 }

@@ -1,17 +1,19 @@
 /**
  * Recording a reader's decision about one observation. The decision is stored against
- * segment masks (see db/schema/tracking.ts) and the patient's tracks are rebuilt at once
- * with the stored registrations, so the table shows the decision applied.
+ * segment masks (see db/schema/tracking.ts), or for a reader's PET outline as the lesion
+ * the outline is tied to (db/schema/tracking-outlines.ts), and the patient's tracks are
+ * rebuilt at once with the stored registrations, so the table shows the decision applied.
  */
 import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
 
 import type { Db } from '@/db/client';
 import {
-  lesionDecisions, lesionObservations, lesionReviewActions, lesionTracks, patients, timepoints,
-  type DecisionKind, type ReviewActionKind,
+  lesionDecisions, lesionObservations, lesionOutlines, lesionReviewActions, lesionTracks,
+  patients, timepoints, type DecisionKind, type ReviewActionKind,
 } from '@/db/schema';
 import { AppError } from '@/server/lib/errors';
 
+import { anchorOnTrack } from './outline-anchor';
 import { rematchPatient } from './track-patient';
 
 export interface DecisionRequest {
@@ -28,6 +30,18 @@ export async function recordDecision(
   decidedBy: string,
 ): Promise<void> {
   const found = await findObservation(db, request.observationId);
+  if (found.outlineId) {
+    await tieOutline(db, request, { ...found, outlineId: found.outlineId });
+    await rematchPatient(db, dataDir, found.patientId);
+
+    return;
+  }
+  if (!found.segmentMaskId) {
+    throw new AppError('BAD_INPUT', 'Only a measured lesion can be reviewed.', {
+      userMessage: 'Only a lesion seen at this timepoint can be confirmed, relinked or ' +
+        'marked new; an empty cell has no mask to decide about.',
+    });
+  }
   const withMask = await partnerMask(db, request, found.trackId, found.date);
   await db.insert(lesionDecisions).values({
     patientId: found.patientRowId, kind: request.kind, segmentMaskId: found.segmentMaskId,
@@ -40,7 +54,8 @@ async function findObservation(db: Db, observationId: string) {
   const [row] = await db
     .select({
       segmentMaskId: lesionObservations.segmentMaskId, trackId: lesionObservations.trackId,
-      date: timepoints.date, patientRowId: patients.id, patientId: patients.patientId,
+      outlineId: lesionObservations.outlineId, date: timepoints.date,
+      patientRowId: patients.id, patientId: patients.patientId,
     })
     .from(lesionObservations)
     .innerJoin(lesionTracks, eq(lesionTracks.id, lesionObservations.trackId))
@@ -52,15 +67,33 @@ async function findObservation(db: Db, observationId: string) {
       userMessage: 'That observation no longer exists: the lesions were re-tracked. Reload.',
     });
   }
-  const { segmentMaskId } = row;
-  if (!segmentMaskId) {
-    throw new AppError('BAD_INPUT', 'Only a measured lesion can be reviewed.', {
-      userMessage: 'Only a lesion seen at this timepoint can be confirmed, relinked or ' +
-        'marked new; an empty cell has no mask to decide about.',
+  return row;
+}
+
+type FoundObservation = Awaited<ReturnType<typeof findObservation>>;
+
+/**
+ * A decision about an outline's observation ties the outline to a lesion of the target
+ * track (relink) or of its own track (confirm). Matching places an outline by itself, so
+ * 'mark new' has nothing to hold on to: the reader relinks or deletes the outline instead.
+ */
+async function tieOutline(
+  db: Db, request: DecisionRequest, found: FoundObservation & { outlineId: string },
+) {
+  if (request.kind === 'mark-new') {
+    throw new AppError('BAD_INPUT', 'An outline cannot be marked new.', {
+      userMessage: 'A PET outline is placed by matching: relink it to another lesion, or ' +
+        'delete it on its PET series page.',
     });
   }
-
-  return { ...row, segmentMaskId };
+  const trackId = request.kind === 'relink' ? request.targetTrackId : found.trackId;
+  if (!trackId) throw new AppError('BAD_INPUT', 'A relink needs the track to move to.');
+  const anchor = await anchorOnTrack(db,
+    { patientRowId: found.patientRowId, date: found.date, excludeOutlineId: found.outlineId },
+    trackId);
+  await db.update(lesionOutlines)
+    .set({ withSegmentMaskId: anchor.segmentMaskId, withOutlineId: anchor.outlineId })
+    .where(eq(lesionOutlines.id, found.outlineId));
 }
 
 /** The mask the decision ties this one to: the predecessor, or one on the target track. */

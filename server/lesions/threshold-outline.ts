@@ -12,12 +12,11 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 
-import { and, desc, eq, isNotNull, or } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 
 import type { Db } from '@/db/client';
 import {
-  lesionObservations, lesionOutlines, lesionTracks, patients, series, studies, timepoints,
-  volumes,
+  lesionObservations, lesionOutlines, patients, series, studies, timepoints, volumes,
 } from '@/db/schema';
 import { createImage, type ImageVolume, type Vec3 } from '@/server/imaging/image';
 import { cropToBox } from '@/server/ingest/segments';
@@ -25,6 +24,7 @@ import { AppError } from '@/server/lib/errors';
 import { writeFileAtomic } from '@/server/storage/files';
 import { readVolume, resolveData } from '@/server/storage/volumes';
 
+import { anchorOnTrack } from './outline-anchor';
 import { segmentByThreshold } from './threshold-lesion';
 import { readThresholdMethod } from './threshold-settings';
 import { rematchPatient } from './track-patient';
@@ -44,7 +44,7 @@ export async function outlineLesionHere(
   const method = await readThresholdMethod(db);
   const result = segmentByThreshold(suv, request.seed, { method });
   const anchor = request.trackId
-    ? await lesionOfTrack(db, pet, request.trackId) : { segmentMaskId: null, outlineId: null };
+    ? await anchorOnTrack(db, pet, request.trackId) : { segmentMaskId: null, outlineId: null };
   const { bbox, voxelCount, cropped } = cropToBox(result.mask);
   const storedPath = path.join('threshold', pet.seriesId, `${randomUUID()}.u8`);
   await writeFileAtomic(resolveData(dataDir, storedPath), cropped);
@@ -71,10 +71,11 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 async function loadPet(db: Db, seriesId: string) {
   const [row] = await db
     .select({ series, volume: volumes, timepointId: studies.timepointId,
-      patientId: studies.patientId, patientPublicId: patients.patientId })
+      patientId: studies.patientId, patientPublicId: patients.patientId, date: timepoints.date })
     .from(series)
     .innerJoin(studies, eq(studies.id, series.studyId))
     .innerJoin(patients, eq(patients.id, studies.patientId))
+    .leftJoin(timepoints, eq(timepoints.id, studies.timepointId))
     .innerJoin(volumes, eq(volumes.seriesId, series.id))
     .where(eq(series.id, seriesId));
   if (!row) throw new AppError('NOT_FOUND', `Series ${seriesId} has no image volume.`);
@@ -84,13 +85,14 @@ async function loadPet(db: Db, seriesId: string) {
       userMessage: 'Outlining by threshold needs a PET series whose SUV is known.',
     });
   }
-  if (!row.timepointId) {
+  if (!row.timepointId || !row.date) {
     throw new AppError('BAD_INPUT', `Series ${seriesId} has no timepoint.`, {
       userMessage: 'This PET belongs to no timepoint yet; assign its study a timepoint first.',
     });
   }
 
-  return { ...row, seriesId, timepointId: row.timepointId, suvFactor: factor };
+  return { ...row, seriesId, timepointId: row.timepointId, date: row.date,
+    patientRowId: row.patientId, suvFactor: factor };
 }
 
 async function readSuv(dataDir: string, pet: PetRow): Promise<ImageVolume> {
@@ -102,39 +104,6 @@ async function readSuv(dataDir: string, pet: PetRow): Promise<ImageVolume> {
   for (let n = 0; n < suv.data.length; n++) suv.data[n] = (stored.data[n] ?? 0) * pet.suvFactor;
 
   return suv;
-}
-
-/**
- * The lesion of the reader's track that stands for it across re-tracking: its latest
- * segment mask or outline up to the outline's date, else its earliest one after it.
- */
-async function lesionOfTrack(db: Db, pet: PetRow, trackId: string) {
-  const [track] = await db.select({ id: lesionTracks.id }).from(lesionTracks)
-    .where(and(eq(lesionTracks.id, trackId), eq(lesionTracks.patientId, pet.patientId)));
-  if (!track) {
-    throw new AppError('NOT_FOUND', `Track ${trackId} is not a lesion of this patient.`, {
-      userMessage: 'That lesion no longer exists; reload the lesion table and try again.',
-    });
-  }
-  const rows = await db
-    .select({ segmentMaskId: lesionObservations.segmentMaskId,
-      outlineId: lesionObservations.outlineId, date: timepoints.date })
-    .from(lesionObservations)
-    .innerJoin(timepoints, eq(timepoints.id, lesionObservations.timepointId))
-    .where(and(eq(lesionObservations.trackId, trackId),
-      or(isNotNull(lesionObservations.segmentMaskId), isNotNull(lesionObservations.outlineId))))
-    .orderBy(desc(timepoints.date));
-  const [date] = await db.select({ date: timepoints.date }).from(timepoints)
-    .where(eq(timepoints.id, pet.timepointId));
-  const found = rows.find((r) => date && r.date <= date.date) ?? rows.at(-1);
-  if (!found) {
-    throw new AppError('BAD_INPUT', `Track ${trackId} has no segmented or outlined lesion.`, {
-      userMessage: 'That lesion has no measured mask to attach the outline to; outline it ' +
-        'without choosing a lesion.',
-    });
-  }
-
-  return { segmentMaskId: found.segmentMaskId, outlineId: found.outlineId };
 }
 
 async function observationOf(db: Db, outlineId: string) {

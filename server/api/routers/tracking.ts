@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   loadLesionTable, recordDecision, recordReviewAction, startTracking, trackingStatus,
 } from '@/server/lesions';
+import { deleteOutline, listOutlines } from '@/server/lesions/outlines';
 import { loadLesionPanels } from '@/server/lesions/read-lesion-panels';
 import { outlineLesionHere } from '@/server/lesions/threshold-outline';
 
@@ -48,12 +49,22 @@ const patientInput = z.object({ patientId: z.string().min(1) });
 
 const voxel = z.tuple([z.number().int(), z.number().int(), z.number().int()]);
 
+const thresholdMethod = z.enum(['41%', 'suv2.5']);
+
 const thresholdOutline = z.object({
-  trackId: z.string(), observationId: z.string(), method: z.enum(['41%', 'suv2.5']),
+  outlineId: z.string(), trackId: z.string(), observationId: z.string(),
+  method: thresholdMethod,
   voxelCount: z.number(), bbox: z.array(z.number()), thresholdSuv: z.number(),
   localMaxSuv: z.number(), reachedBound: z.boolean(),
   /** The mask cropped to `bbox` on the PET grid, one byte per voxel. */
   maskBase64: z.string(),
+});
+
+const outlineView = z.object({
+  id: z.string(), method: thresholdMethod, thresholdSuv: z.number(), localMaxSuv: z.number(),
+  voxelCount: z.number(), volumeMl: z.number(), reachedBound: z.boolean(),
+  outlinedBy: z.string(), createdAt: z.string(), lesionLabel: z.string().nullable(),
+  trackId: z.string().nullable(), maskId: z.string().nullable(),
 });
 
 export const trackingRouter = router({
@@ -96,4 +107,15 @@ export const trackingRouter = router({
     }))
     .output(thresholdOutline)
     .mutation(({ ctx, input }) => outlineLesionHere(ctx.db, ctx.dataDir, input, 'web user')),
+
+  /** The threshold outlines drawn on one PET series, oldest first. */
+  outlines: publicProcedure
+    .input(z.object({ seriesId: z.string().uuid() }))
+    .output(z.array(outlineView))
+    .query(({ ctx, input }) => listOutlines(ctx.db, input.seriesId)),
+
+  /** Deletes an outline and its file, then matches the patient's lesions again. */
+  deleteOutline: publicProcedure
+    .input(z.object({ outlineId: z.string().uuid() }))
+    .mutation(({ ctx, input }) => deleteOutline(ctx.db, ctx.dataDir, input.outlineId)),
 });

@@ -1,0 +1,168 @@
+/**
+ * Threshold outlines as lesions of their own on a generated phantom patient whose first
+ * segmented follow-up lost its SEG: a click at the follow-up PET on a tracked lesion
+ * lands on that lesion's track, stays there through re-tracking, honours a lesion the
+ * reader names, and is gone (row, file, observation) after delete.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { lesionOutlines, propagatedMasks, segmentMasks, series, volumes } from '@/db/schema';
+import { pointToIndex, type Vec3 } from '@/server/imaging/image';
+import type { LesionObservation, PatientTruth } from '@/server/phantom/ground-truth';
+import { openTestDatabase, type TestDatabase } from '@/server/testing/databases';
+import {
+  dropFirstFollowUpSeg,
+  FAST_TRACKING,
+  generateTestCohort,
+  ingestCohort,
+  type TestCohort,
+} from '@/server/testing/phantom-cohort';
+
+import {
+  loadLesionTable, recordDecision, rematchPatient, trackPatient, type LesionTable,
+} from '..';
+import { deleteOutline, listOutlines } from '../outlines';
+import { outlineLesionHere } from '../threshold-outline';
+import { truthOfMasks } from './truth-scoring';
+
+let cohort: TestCohort;
+let db: TestDatabase;
+let patient: PatientTruth;
+let followUp: number;
+let target: LesionObservation;
+let petId: string;
+let seed: Vec3;
+let maskLabels: Map<string, string>;
+
+beforeAll(async () => {
+  cohort = await generateTestCohort({ patients: 1, seed: 11 });
+  followUp = await dropFirstFollowUpSeg(cohort);
+  patient = cohort.truth.patients[0]!;
+  db = await openTestDatabase('pglite');
+  await ingestCohort(cohort, db.handle.db, db.dataDir);
+  maskLabels = new Map((await db.handle.db.select().from(segmentMasks))
+    .map((m) => [m.id, m.label]));
+  await trackPatient(db.handle.db, db.dataDir, patient.patientId, FAST_TRACKING);
+  ({ target, petId, seed } = await hottestLesionAtFollowUp());
+}, 300_000);
+afterAll(async () => {
+  await db?.dispose();
+  await cohort?.dispose();
+});
+
+/** The hottest lesion seen at baseline and at the follow-up, and a PET voxel at its centre. */
+async function hottestLesionAtFollowUp() {
+  const timepoint = patient.timepoints[followUp]!;
+  const atBaseline = new Set(patient.timepoints[0]!.lesions.filter((l) => l.present)
+    .map((l) => l.lesionId));
+  const found = timepoint.lesions.filter((l) => l.present && atBaseline.has(l.lesionId))
+    .sort((a, b) => (b.suvMax ?? 0) - (a.suvMax ?? 0))[0];
+  if (!found?.centroidScannerMm) throw new Error('No lesion to outline at the follow-up.');
+  const [row] = await db.handle.db.select({ id: series.id, volume: volumes }).from(series)
+    .innerJoin(volumes, eq(volumes.seriesId, series.id))
+    .where(eq(series.seriesInstanceUid, timepoint.series.fdgPet.seriesInstanceUid));
+  const voxel = pointToIndex(row!.volume, found.centroidScannerMm).map(Math.round) as Vec3;
+
+  return { target: found, petId: row!.id, seed: voxel };
+}
+
+/** The track holding the true lesion's baseline SEG mask. */
+function trackOfTruth(table: LesionTable, lesionId: string) {
+  const truthOf = truthOfMasks(table, patient, maskLabels);
+
+  return table.lesions.find((l) => l.observations.some((o) =>
+    o.timepoint === 0 && truthOf.get(o.segmentMaskId ?? '') === lesionId));
+}
+
+function outlineCell(table: LesionTable) {
+  for (const lesion of table.lesions) {
+    const cell = lesion.observations.find((o) => o.source === 'threshold');
+    if (cell) return { lesion, cell };
+  }
+
+  return undefined;
+}
+
+describe('threshold outlines through tracking', () => {
+  let outlineId: string;
+
+  it('lands on the track of the lesion it outlines at a follow-up PET', async () => {
+    const out = await outlineLesionHere(db.handle.db, db.dataDir, { seriesId: petId, seed },
+      'reader one');
+    outlineId = out.outlineId;
+    const table = await loadLesionTable(db.handle.db, patient.patientId);
+    const found = outlineCell(table);
+
+    expect(found?.cell.timepoint).toBe(followUp);
+    expect(found?.cell.id).toBe(out.observationId);
+    expect(found?.lesion.id).toBe(trackOfTruth(table, target.lesionId)?.id);
+    // The mask the viewer and the signals read sits on the PET grid, in the outline's file.
+    const [mask] = await db.handle.db.select().from(propagatedMasks)
+      .where(eq(propagatedMasks.observationId, out.observationId));
+    const [row] = await db.handle.db.select().from(lesionOutlines)
+      .where(eq(lesionOutlines.id, outlineId));
+    expect(mask).toMatchObject({ imageSeriesId: petId, storedPath: row!.storedPath,
+      voxelCount: out.voxelCount });
+  }, 120_000);
+
+  it('stays on that track when the patient is tracked again', async () => {
+    await trackPatient(db.handle.db, db.dataDir, patient.patientId, FAST_TRACKING);
+    const table = await loadLesionTable(db.handle.db, patient.patientId);
+    const found = outlineCell(table);
+    const [listed] = await listOutlines(db.handle.db, petId);
+
+    expect(found?.cell.timepoint).toBe(followUp);
+    expect(found?.lesion.id).toBe(trackOfTruth(table, target.lesionId)?.id);
+    expect(listed).toMatchObject({ id: outlineId, outlinedBy: 'reader one',
+      lesionLabel: found?.lesion.label, trackId: found?.lesion.id });
+  }, 300_000);
+
+  it('goes to the lesion the reader names, and follows a relink', async () => {
+    const before = await loadLesionTable(db.handle.db, patient.patientId);
+    const home = trackOfTruth(before, target.lesionId)!;
+    const other = before.lesions.find((l) => l.id !== home.id &&
+      l.observations.some((o) => o.segmentMaskId))!;
+    const otherMask = other.observations.find((o) => o.segmentMaskId)!.segmentMaskId;
+    const named = await outlineLesionHere(db.handle.db, db.dataDir,
+      { seriesId: petId, seed, trackId: other.id }, 'reader two');
+    await rematchPatient(db.handle.db, db.dataDir, patient.patientId);
+    const after = await loadLesionTable(db.handle.db, patient.patientId);
+    const holder = after.lesions.find((l) => l.observations.some((o) =>
+      o.segmentMaskId === otherMask))!;
+    const cell = holder.observations.find((o) => o.timepoint === followUp)!;
+
+    expect(cell.source).toBe('threshold');
+    expect(cell.reviewFlags).toEqual(['manual']);
+    const homeNow = trackOfTruth(after, target.lesionId)!;
+    await recordDecision(db.handle.db, db.dataDir,
+      { kind: 'relink', observationId: cell.id, targetTrackId: homeNow.id }, 'reader two');
+    const relinked = await loadLesionTable(db.handle.db, patient.patientId);
+    const listed = await listOutlines(db.handle.db, petId);
+
+    expect(listed.find((o) => o.id === named.outlineId)?.trackId)
+      .toBe(trackOfTruth(relinked, target.lesionId)?.id);
+    await deleteOutline(db.handle.db, db.dataDir, named.outlineId);
+  }, 300_000);
+
+  it('deletes the outline, its file and its observation', async () => {
+    const [row] = await db.handle.db.select().from(lesionOutlines)
+      .where(eq(lesionOutlines.id, outlineId));
+    const file = path.join(db.dataDir, row!.storedPath);
+    await fs.access(file);
+
+    await deleteOutline(db.handle.db, db.dataDir, outlineId);
+    const table = await loadLesionTable(db.handle.db, patient.patientId);
+    const home = trackOfTruth(table, target.lesionId);
+
+    expect(outlineCell(table)).toBeUndefined();
+    expect(await listOutlines(db.handle.db, petId)).toEqual([]);
+    await expect(fs.access(file)).rejects.toThrow();
+    // Without the outline the lesion is looked for by carrying its mask there again.
+    expect(home?.observations.find((o) => o.timepoint === followUp)?.source)
+      .toBe('propagated');
+  }, 120_000);
+});
