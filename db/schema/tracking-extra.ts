@@ -6,11 +6,14 @@ import { segmentMasks, series, timepoints } from './imaging';
 import { lesionObservations } from './tracking';
 
 /**
- * A lesion mask carried from an earlier timepoint and refined on this timepoint's CT,
- * for a tracked lesion this timepoint has no segmentation of. Rebuilt on every tracking
- * run with the observation it belongs to (deleted with it). The file holds the mask
- * cropped to `bbox` on the CT grid, one byte per voxel, like a segment mask; its name is
- * fixed by the CT series and the seed mask, so a new run overwrites the old file.
+ * The mask of an observation that is not a SEG segment. Mostly a lesion mask carried
+ * from an earlier timepoint and refined on this timepoint's CT, for a tracked lesion this
+ * timepoint has no segmentation of: the file holds the mask cropped to `bbox` on the CT
+ * grid, one byte per voxel, like a segment mask; its name is fixed by the CT series and
+ * the seed lesion, so a new run overwrites the old file. For an observation made from a
+ * reader's threshold outline the row points at the outline's own file on the PET grid
+ * (`imageSeriesId` is the PET). Rebuilt on every tracking run with the observation it
+ * belongs to (deleted with it).
  */
 export const propagatedMasks = pgTable(
   'propagated_masks',
@@ -22,12 +25,12 @@ export const propagatedMasks = pgTable(
     imageSeriesId: uuid('image_series_id')
       .notNull()
       .references(() => series.id, { onDelete: 'cascade' }),
-    /** The SEG mask the chain of propagations started from. */
+    /** The SEG mask the chain of propagations started from, when it started from one. */
     fromSegmentMaskId: uuid('from_segment_mask_id').references(() => segmentMasks.id, {
       onDelete: 'set null',
     }),
     voxelCount: integer('voxel_count').notNull(),
-    /** Inclusive voxel bounding box [i0, j0, k0, i1, j1, k1] on the CT grid. */
+    /** Inclusive voxel bounding box [i0, j0, k0, i1, j1, k1] on the grid of imageSeriesId. */
     bbox: jsonb('bbox').$type<number[]>().notNull(),
     storedPath: text('stored_path').notNull(),
     createdAt: createdAt(),

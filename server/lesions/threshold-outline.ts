@@ -7,7 +7,9 @@
  * later re-tracking does the same.
  *
  * A patient never tracked has no registrations yet: its outline is matched with the
- * scanner frames as they are until 'Track lesions' is run.
+ * scanner frames as they are until 'Track lesions' is run. Known shortcoming: an outline
+ * of a lesion the timepoint's SEG already holds is a second lesion there, so one of the
+ * two starts a lesion of its own (or is called a split) until the reader deletes one.
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
