@@ -184,6 +184,43 @@ describe('assessPatient on a tracked phantom patient', () => {
     expect(row.cells[at]!.diameterOverride?.changedBy).toBe('cli');
   }, 120_000);
 
+  it('counts a target a reader marks too small to measure as 5 mm, until cleared', async () => {
+    const before = await assess();
+    const at = before.timepoints.length - 1;
+    const target = before.lesions.find((l) => {
+      const c = l.cells[at]!;
+
+      return l.role === 'target' && c.present && c.valueMm !== null && !c.diameterOverride;
+    })!;
+    const cell = target.cells[at]!;
+    const slot = {
+      patientId: patient.patientId,
+      kind: 'diameter' as const,
+      trackId: target.trackId,
+      timepointId: before.timepoints[at]!.id,
+      changedBy: 'cli',
+    };
+    await saveOverride(db.handle.db, {
+      ...slot,
+      value: { kind: 'diameter', diameterMm: null, tooSmall: true },
+    });
+    const marked = await assess();
+    await saveOverride(db.handle.db, { ...slot, value: null });
+    const cleared = await assess();
+    const row = marked.lesions.find((l) => l.trackId === target.trackId)!;
+
+    expect(row.cells[at]).toMatchObject({ tooSmall: true, valueMm: cell.valueMm });
+    expect(marked.result.timepoints[at]!.sumMm).toBeCloseTo(
+      before.result.timepoints[at]!.sumMm! - cell.valueMm! + 5,
+      1,
+    );
+    expect(marked.result.timepoints[at]!.trace).toContain(
+      `${target.label} measured ${Math.round(cell.valueMm! * 10) / 10} mm: too small to ` +
+        'measure, counted as 5 mm',
+    );
+    expect(cleared.result.timepoints[at]!.sumMm).toBe(before.result.timepoints[at]!.sumMm);
+  });
+
   it('answers PERCIST NE naming the missing liver reference', async () => {
     const response = await assess('percist1.0');
 
@@ -214,6 +251,7 @@ describe('assessPatient on a tracked phantom patient', () => {
     const followUps = response.result.timepoints.slice(1);
     expect(followUps.length).toBeGreaterThan(0);
     for (const point of followUps) {
+      console.info(`${point.date}: ${point.overall}, non-targets ${point.nonTarget ?? 'none'}`);
       expect(['CMR', 'PMR', 'SMD', 'PMD', 'NE']).toContain(point.overall);
       expect(point.trace.length).toBeGreaterThan(0);
     }
