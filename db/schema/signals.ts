@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import {
+  check,
   doublePrecision,
   index,
   integer,
@@ -16,6 +18,7 @@ import { changedBy, createdAt, id } from './columns';
 import { patientRef, timepointRef } from './references';
 import { segmentMasks, series } from './imaging';
 import { patients } from './patients';
+import { lesionObservations } from './tracking';
 
 export type ReferencePlacement = 'auto' | 'user';
 export type PetReferenceKind = 'liver' | 'fmiso-background';
@@ -31,9 +34,17 @@ export const signalValues = pgTable(
     id: id(),
     patientId: patientRef(),
     timepointId: timepointRef(),
-    segmentMaskId: uuid('segment_mask_id')
-      .notNull()
-      .references(() => segmentMasks.id, { onDelete: 'cascade' }),
+    /**
+     * The SEG segment measured, or null when the mask is one tracking made (propagated or
+     * thresholded) and `observationId` names it. Exactly one of the two is set.
+     */
+    segmentMaskId: uuid('segment_mask_id').references(() => segmentMasks.id, {
+      onDelete: 'cascade',
+    }),
+    /** Re-tracking replaces observations, and with them the values of their masks. */
+    observationId: uuid('observation_id').references(() => lesionObservations.id, {
+      onDelete: 'cascade',
+    }),
     /** An id of SIGNAL_CATALOGUE (server/signals/catalogue.ts). */
     signalId: text('signal_id').notNull(),
     value: doublePrecision('value'),
@@ -54,6 +65,9 @@ export const signalValues = pgTable(
     index('signal_values_patient_idx').on(t.patientId),
     // One value per mask and signal; re-computing a timepoint replaces its rows.
     uniqueIndex('signal_values_mask_signal_idx').on(t.segmentMaskId, t.signalId),
+    uniqueIndex('signal_values_observation_signal_idx').on(t.observationId, t.signalId),
+    check('signal_values_one_mask',
+      sql`(${t.segmentMaskId} is null) <> (${t.observationId} is null)`),
     // Re-computing deletes the automatic values of one timepoint before writing anew.
     index('signal_values_timepoint_idx').on(t.timepointId),
   ],

@@ -29,9 +29,9 @@ export async function readPetSignals(db: Db, patientRowId: string): Promise<PetS
       .from(petReferences)
       .where(and(eq(petReferences.patientId, patientRowId), eq(petReferences.kind, 'liver'))),
   ]);
-  const sulPeakByMask = new Map(
-    values.flatMap((v) => (v.value === null ? [] : [[v.segmentMaskId, v.value] as const])),
-  );
+  // PERCIST reads lesions by SEG mask, so values of masks tracking made are not used yet.
+  const sulPeakByMask = new Map(values.flatMap((v) =>
+    v.value === null || v.segmentMaskId === null ? [] : [[v.segmentMaskId, v.value] as const]));
   const liverByTimepoint = new Map(
     references.flatMap((r) =>
       r.sulMean === null || r.sulSd === null || r.sulMean <= 0

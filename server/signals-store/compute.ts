@@ -100,8 +100,8 @@ async function computeTimepoint(
   const images = await readAll(dataDir, picked);
   const contrast = await readContrastPair(dataDir, tp, picked.ct, images.ct);
   const masks = await Promise.all(tp.masks.map(async (m) => ({
-    id: m.mask.id, gridSeriesId: m.grid.series.id,
-    image: await readMask(dataDir, m.mask, m.grid.volume) })));
+    key: m.key, source: m.source, gridSeriesId: m.grid.series.id,
+    image: await readMask(dataDir, m, m.grid.volume) })));
   const lesionMasks = masks.map((m) => m.image);
   const ctx = (pet: PetSeries) =>
     ({ patientRowId, timepointId: tp.id, petSeriesId: pet.seriesUid });
@@ -127,7 +127,7 @@ async function computeTimepoint(
         fmiso: fmiso && reference ? { ...fmiso, reference } : undefined, contrast }),
     });
 
-    return { segmentMaskId: m.id, sources,
+    return { key: m.key, maskSource: m.source, sources,
       signals: { ...signals, skipped: [...signals.skipped, ...noReference] } };
   });
 

@@ -5,7 +5,7 @@ import { createImage, type ImageVolume } from '@/server/imaging/image';
 import { AppError } from '@/server/lib/errors';
 import { readVolume, resolveData } from '@/server/storage/volumes';
 
-import type { ImagedSeries, MaskRow, TimepointImages, VolumeRow } from './load-inputs';
+import type { ImagedSeries, LesionMask, TimepointImages, VolumeRow } from './load-inputs';
 
 function geometryOf(row: VolumeRow) {
   return { size: row.size, spacingMm: row.spacingMm, originMm: row.originMm,
@@ -49,7 +49,9 @@ export function uncropMask(cropped: Uint8Array, bbox: number[], grid: VolumeRow)
   return createImage(geometryOf(grid), 'uint8', data);
 }
 
-export async function readMask(dataDir: string, mask: MaskRow, grid: VolumeRow) {
+export async function readMask(
+  dataDir: string, mask: Pick<LesionMask, 'storedPath' | 'bbox'>, grid: VolumeRow,
+) {
   const bytes = await fs.readFile(resolveData(dataDir, mask.storedPath))
     .catch(missingFile(mask.storedPath));
   const cropped = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -8,10 +8,14 @@ import {
   type SignalDefinition,
 } from '@/server/signals';
 
+import type { LesionMask } from './load-inputs';
+
 type NewValue = typeof signalValues.$inferInsert;
 
 export interface MaskSignals {
-  segmentMaskId: string;
+  key: LesionMask['key'];
+  /** Stated in each measured value's settings, so a value tells what it was measured in. */
+  maskSource: LesionMask['source'];
   signals: LesionSignals;
   /** Source kinds the timepoint had, e.g. 'CT', 'PT:FDG', 'MR_ADC'. */
   sources: Set<string>;
@@ -42,18 +46,19 @@ function unreported(mask: MaskSignals): LesionSignals['skipped'] {
 export function valueRows(
   patientRowId: string, timepointId: string, mask: MaskSignals,
 ): NewValue[] {
-  const base = { patientId: patientRowId, timepointId, segmentMaskId: mask.segmentMaskId };
+  const base = { patientId: patientRowId, timepointId, ...mask.key };
   const measured = mask.signals.values.map((v) => ({
     ...base, signalId: v.signalId, value: v.value, unit: v.unit, sourceSeriesId: v.sourceSeries,
     voxelCount: v.voxelCount, engineVersion: v.provenance.engineVersion,
-    method: v.provenance.method, settings: v.provenance.settings ?? null,
+    method: v.provenance.method,
+    settings: { ...v.provenance.settings, maskSource: mask.maskSource },
   }));
   const done = new Set(measured.map((m) => m.signalId));
   const skips = [...mask.signals.skipped, ...unreported(mask)];
   const skipped = skips.filter((s) => !done.has(s.signalId)).map((s) => ({
     ...base, signalId: s.signalId, value: null, unit: signalDefinition(s.signalId).unit,
     skippedReason: s.reason || 'the engine gave no value for this lesion',
-    engineVersion: SIGNALS_ENGINE_VERSION,
+    engineVersion: SIGNALS_ENGINE_VERSION, settings: { maskSource: mask.maskSource },
   }));
   const seen = new Set<string>();
 

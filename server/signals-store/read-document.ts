@@ -34,7 +34,7 @@ export async function readPatientSignals(db: Db, patientId: string) {
   ]);
   const lesions = new Map<string, { key: string; label: string; tracked: boolean }>();
   const values: SignalPoint[] = rows.map(({ segmentLabel, segmentNumber: _n, ...row }) => {
-    const who = identify(presence, { id: row.segmentMaskId, label: segmentLabel });
+    const who = identify(presence, { ...row, label: segmentLabel });
     lesions.set(who.key, who);
 
     return { ...row, lesionKey: who.key };

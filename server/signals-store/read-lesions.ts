@@ -1,6 +1,6 @@
 /**
  * Who each stored mask is: the tracked lesion it belongs to (lesion_observations) or,
- * before tracking, the SEG segment itself.
+ * before tracking, the SEG segment itself. A mask tracking made always has its track.
  */
 import { eq } from 'drizzle-orm';
 
@@ -23,6 +23,7 @@ export interface TrackPresence {
   timepointId: string;
   date: string;
   present: boolean;
+  observationId: string;
   segmentMaskId: string | null;
 }
 
@@ -31,7 +32,7 @@ export async function readTrackPresence(db: Db, patientRowId: string) {
     .select({
       trackId: lesionTracks.id, label: lesionTracks.label, timepointId: timepoints.id,
       date: timepoints.date, present: lesionObservations.present,
-      segmentMaskId: lesionObservations.segmentMaskId,
+      observationId: lesionObservations.id, segmentMaskId: lesionObservations.segmentMaskId,
     })
     .from(lesionObservations)
     .innerJoin(lesionTracks, eq(lesionTracks.id, lesionObservations.trackId))
@@ -41,13 +42,20 @@ export async function readTrackPresence(db: Db, patientRowId: string) {
   return rows;
 }
 
-/** Mask -> identity; a mask no track claims is shown under its segment label. */
+/**
+ * Mask -> identity; a SEG mask no track claims is shown under its segment label. A value
+ * whose observation is gone (re-tracked since) would have been deleted with it.
+ */
 export function identify(
-  presence: TrackPresence[], mask: { id: string; label: string },
+  presence: TrackPresence[],
+  mask: { segmentMaskId: string | null; observationId: string | null; label: string | null },
 ): LesionIdentity {
-  const seen = presence.find((p) => p.segmentMaskId === mask.id);
+  const seen = presence.find((p) => mask.segmentMaskId
+    ? p.segmentMaskId === mask.segmentMaskId
+    : p.observationId === mask.observationId);
+  const label = mask.label ?? 'unnamed mask';
 
   return seen
     ? { key: seen.trackId, label: seen.label, tracked: true }
-    : { key: `segment:${mask.label}`, label: mask.label, tracked: false };
+    : { key: `segment:${label}`, label, tracked: false };
 }
