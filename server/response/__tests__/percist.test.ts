@@ -143,7 +143,7 @@ describe('PERCIST 1.0 non-target lesions', () => {
     expect(now?.trace[0]).toBe('non-target(s) C not assessed: CMR cannot be confirmed');
   });
 
-  it('calls PMD on unequivocal progression of a non-target, whatever the hottest lesion does', () => {
+  it('calls PMD on unequivocal progression of a non-target, whatever the hottest does', () => {
     // A 3.0 alone would be PMR (-40%, -2.0 SUL).
     const now = assess(withC, followUp([['A', 3.0], ['B', 2.5]], 'progression')).timepoints[1];
 

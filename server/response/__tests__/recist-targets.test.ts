@@ -138,7 +138,8 @@ describe('RECIST 1.1 target response', () => {
 
   it('counts 5 mm for a diameter given alongside tooSmall, and says what was measured', () => {
     const tiny = { id: 'A', organ: 'liver', node: false, diameterMm: 3.14, tooSmall: true };
-    const [now] = followUps(recist([at('2024-01-01', [lesion('A', 30)]), at('2024-02-26', [tiny])]));
+    const baseline = at('2024-01-01', [lesion('A', 30)]);
+    const [now] = followUps(recist([baseline, at('2024-02-26', [tiny])]));
 
     expect(now?.sumMm).toBe(5);
     expect(now?.trace[0]).toBe('A measured 3.1 mm: too small to measure, counted as 5 mm');
