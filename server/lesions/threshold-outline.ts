@@ -68,7 +68,6 @@ export async function outlineLesionHere(
 }
 
 type PetRow = Awaited<ReturnType<typeof loadPet>>;
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 async function loadPet(db: Db, seriesId: string) {
   const [row] = await db
