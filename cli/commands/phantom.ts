@@ -7,12 +7,13 @@ import { generateCohort, PHANTOM_SIZES } from '@/server/phantom';
 import { isAppError } from '@/server/lib/errors';
 
 const USAGE = `hallmark phantom --out <dir> --patients <n> --seed <s>
-                 [--size small|demo|full] [--unenhanced-ct] [--json]
+                 [--size small|demo|full] [--unenhanced-ct] [--separate-mr-frame] [--json]
 
 Writes <dir>/dicom/<patient>/<timepoint>/<series>/*.dcm, <dir>/ground-truth.json and
 <dir>/therapy.csv. The same seed always gives the same files. --unenhanced-ct adds a
 non-contrast CT to every timepoint (the CT then carries a contrast agent), for CT
-enhancement.`;
+enhancement. --separate-mr-frame writes the MR maps of each timepoint as a study of their
+own (same date, own Frame of Reference, another known pose), for series registration.`;
 
 interface PhantomArgs {
   outDir: string;
@@ -20,6 +21,7 @@ interface PhantomArgs {
   seed: number;
   size: PhantomSize;
   unenhancedCt: boolean;
+  separateMrFrame: boolean;
   json: boolean;
 }
 
@@ -34,10 +36,12 @@ export function parsePhantomArgs(args: string[]): PhantomArgs {
   const values = new Map<string, string | undefined>();
   let json = false;
   let unenhancedCt = false;
+  let separateMrFrame = false;
   for (let i = 0; i < args.length; i++) {
     const flag = args[i]!;
     if (flag === '--json') json = true;
     else if (flag === '--unenhanced-ct') unenhancedCt = true;
+    else if (flag === '--separate-mr-frame') separateMrFrame = true;
     else if (['--out', '--patients', '--seed', '--size'].includes(flag))
       values.set(flag, args[++i]);
     else throw new UsageError(`Unknown option "${flag}".`);
@@ -54,6 +58,7 @@ export function parsePhantomArgs(args: string[]): PhantomArgs {
     seed: wholeNumber('--seed', values.get('--seed')),
     size,
     unenhancedCt,
+    separateMrFrame,
     json,
   };
 }

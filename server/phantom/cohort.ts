@@ -17,7 +17,7 @@ import { createRng, intBetween } from './random';
 import { therapyCsv, therapyRows } from './therapy';
 import { timepointContext } from './timepoint-context';
 import { writeTimepoint } from './write-timepoint';
-import { CONVENTIONS } from './conventions';
+import { CONVENTIONS, SEPARATE_MR_CONVENTIONS } from './conventions';
 
 export interface CohortOptions {
   outDir: string;
@@ -29,6 +29,12 @@ export interface CohortOptions {
    * the CT enhancement signal. Off by default: it adds a CT series to every timepoint.
    */
   unenhancedCt?: boolean;
+  /**
+   * Write the MR maps (ADC, Ktrans) of each timepoint as a study of their own on the same
+   * day, with their own Frame of Reference and a different known pose (mrSession in the
+   * truth), so they must be registered to the CT. Off by default.
+   */
+  separateMrFrame?: boolean;
   /** Called after each series is written; `total` counts every series of the cohort. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -100,6 +106,7 @@ interface WriteOptions {
   size: PhantomSize;
   outDir: string;
   unenhancedCt: boolean;
+  separateMrFrame: boolean;
 }
 
 async function writePatient(
@@ -109,7 +116,9 @@ async function writePatient(
 ): Promise<PatientTruth> {
   const timepoints = [];
   for (const tp of patient.timepoints) {
-    const ctx = timepointContext(o.seed, o.size, o.outDir, patient, tp, o.unenhancedCt);
+    const ctx = timepointContext(
+      o.seed, o.size, o.outDir, patient, tp, o.unenhancedCt, o.separateMrFrame,
+    );
     timepoints.push(await writeTimepoint(ctx, done));
   }
 
@@ -146,14 +155,17 @@ export async function generateCohort(options: CohortOptions): Promise<CohortSumm
   await mkdir(options.outDir, { recursive: true });
 
   const patients: PatientTruth[] = [];
-  const write: WriteOptions = { seed: options.seed, size, outDir: options.outDir, unenhancedCt };
+  const separateMrFrame = options.separateMrFrame ?? false;
+  const write: WriteOptions = {
+    seed: options.seed, size, outDir: options.outDir, unenhancedCt, separateMrFrame,
+  };
   for (const plan of plans) patients.push(await writePatient(write, plan, tick));
 
   const truth: GroundTruth = {
     schemaVersion: 1,
     seed: options.seed,
     size,
-    conventions: CONVENTIONS,
+    conventions: separateMrFrame ? SEPARATE_MR_CONVENTIONS : CONVENTIONS,
     arms: ARM_LABELS,
     patients,
   };

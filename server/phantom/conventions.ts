@@ -30,3 +30,15 @@ export const CONVENTIONS: Record<string, string> = {
     'All series of a timepoint (CT, PET, SEG, MR maps, FMISO) share one pose and ' +
     'Frame of Reference.',
 };
+
+/** The conventions when the MR maps are written in a session of their own. */
+export const SEPARATE_MR_CONVENTIONS: Record<string, string> = {
+  ...CONVENTIONS,
+  sharedFrame:
+    'The CT, PET, SEG and FMISO series of a timepoint share one pose and Frame of ' +
+    'Reference; the MR maps do not (see mrFrame).',
+  mrFrame:
+    "The MR maps (ADC, Ktrans) of a timepoint form a study of their own on the CT's date, " +
+    'with their own Frame of Reference and pose, given in timepoints[].mrSession ' +
+    '(p_mr = rotation · q_baseline + translationMm).',
+};

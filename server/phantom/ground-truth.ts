@@ -77,7 +77,7 @@ export interface TimepointTruth {
   index: number;
   date: string;
   studyInstanceUid: string;
-  /** Shared by every series of the timepoint. */
+  /** Shared by every series of the timepoint (but the MR maps when mrSession is set). */
   frameOfReferenceUid: string;
   weightKg: number;
   pose: { rotation: Mat3; translationMm: Vec3; anglesDeg: Vec3 };
@@ -95,9 +95,21 @@ export interface TimepointTruth {
   };
   fdg: TracerTruth;
   fmiso: TracerTruth | null;
+  /**
+   * Only with `separateMrFrame`: the MR maps (adc, ktrans) were written in this study of
+   * the same day, in its own Frame of Reference and pose (p_mr = rotation · q + t, as
+   * `pose`). Absent otherwise, when they share the CT's.
+   */
+  mrSession?: MrSessionTruth;
   /** Mean FDG SUV over PET voxels of liver tissue outside lesions, as written. */
   liverSuvMean: number | null;
   lesions: LesionObservation[];
+}
+
+export interface MrSessionTruth {
+  studyInstanceUid: string;
+  frameOfReferenceUid: string;
+  pose: { rotation: Mat3; translationMm: Vec3; anglesDeg: Vec3 };
 }
 
 export interface LesionObservation {

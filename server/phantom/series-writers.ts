@@ -3,9 +3,9 @@
  * FDG PET, for multimodal patients the ADC, Ktrans and FMISO series, and on request an
  * unenhanced CT of the same session beside the CT, which then carries a contrast agent.
  *
- * Known shortcoming: the MR maps and the FMISO PET share the CT's pose and Frame of
- * Reference, as if acquired in the same session; real ones come from separate sessions
- * and would need their own poses in the truth to exercise multimodal registration.
+ * By default the MR maps share the CT's pose and Frame of Reference, as if acquired in the
+ * same session; `separateMrFrame` gives them a session of their own (mr-session.ts).
+ * Known shortcoming: the FMISO PET always shares the CT's session.
  */
 import path from 'node:path';
 import type { ImageGeometry } from '@/server/imaging/image';

@@ -13,6 +13,8 @@ export interface TimepointContext {
   outDir: string;
   /** Whether an unenhanced CT is written beside the (then contrast-tagged) CT. */
   unenhancedCt: boolean;
+  /** Whether the MR maps go into a study and Frame of Reference of their own. */
+  separateMrFrame: boolean;
   /** Relative to outDir. */
   relativeDir: string;
   patient: PatientPlan;
@@ -31,6 +33,7 @@ export function timepointContext(
   patient: PatientPlan,
   tp: TimepointPlan,
   unenhancedCt = false,
+  separateMrFrame = false,
 ): TimepointContext {
   const base = `${patient.patientId}/tp${tp.index}`;
   const uid = (name: string) => deriveUid(seed, `${base}/${name}`);
@@ -41,6 +44,7 @@ export function timepointContext(
     size,
     outDir,
     unenhancedCt,
+    separateMrFrame,
     relativeDir: path.posix.join(
       'dicom',
       patient.patientId,

@@ -1,8 +1,8 @@
 /**
  * Writes every series of one timepoint and returns what happened as ground truth:
  * the CT first (its voxels decide the SEG), then the SEG with the lesions in a fresh
- * random order, then the PET and MR series, the unenhanced CT when asked for, then the
- * analytic measures.
+ * random order, then the PET and MR series (the MR in a session of its own when asked
+ * for), the unenhanced CT when asked for, then the analytic measures.
  */
 import path from 'node:path';
 import type { ImageGeometry } from '@/server/imaging/image';
@@ -22,6 +22,7 @@ import type {
 import { ENHANCEMENT_HU_PER_KTRANS } from './enhancement';
 import { analyticMoments } from './lesion-shape';
 import type { LesionModel } from './lesions';
+import { mrSessionContext, mrSessionTruth } from './mr-session';
 import type { TracerTiming } from './patient-plan';
 import { toScanner } from './pose';
 import { createRng, shuffled } from './random';
@@ -212,18 +213,21 @@ export async function writeTimepoint(
     },
     fdg: tracerTruth(tp.date, tp.fdg, fdg.suvPerBqml),
     fmiso: extra ? tracerTruth(tp.date, tp.fmiso, extra.fmiso.suvPerBqml) : null,
+    ...(extra?.mrSession ? { mrSession: extra.mrSession } : {}),
     liverSuvMean: fdg.liverSuvMean,
     lesions,
   };
 }
 
+/** The FMISO PET always shares the CT's session; the MR maps may have their own. */
 async function writeMultimodal(ctx: TimepointContext, done: () => void) {
-  const adc = (await writeAdc(ctx)).truth;
+  const mr = ctx.separateMrFrame ? mrSessionContext(ctx) : ctx;
+  const adc = (await writeAdc(mr)).truth;
   done();
-  const ktrans = (await writeKtrans(ctx)).truth;
+  const ktrans = (await writeKtrans(mr)).truth;
   done();
   const fmiso = await writeFmiso(ctx, FMISO);
   done();
 
-  return { adc, ktrans, fmiso };
+  return { adc, ktrans, fmiso, mrSession: mr === ctx ? null : mrSessionTruth(mr) };
 }

@@ -102,10 +102,13 @@ describe('phantom command arguments', () => {
       seed: 5,
       size: 'small',
       unenhancedCt: false,
+      separateMrFrame: false,
       json: true,
     });
     const both = ['--out', '/x', '--patients', '1', '--seed', '2', '--unenhanced-ct'];
     expect(parsePhantomArgs(both).unenhancedCt).toBe(true);
+    const mr = ['--out', '/x', '--patients', '1', '--seed', '2', '--separate-mr-frame'];
+    expect(parsePhantomArgs(mr).separateMrFrame).toBe(true);
   });
 
   it('rejects unknown sizes and missing numbers', () => {
