@@ -6,3 +6,4 @@ export * from './tracking-extra';
 export * from './tracking-outlines';
 export * from './signals';
 export * from './response';
+export * from './tracking-series';
