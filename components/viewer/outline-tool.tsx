@@ -32,7 +32,10 @@ export function useOutlineTool(seriesId: string) {
     if (active && !outline.isPending) outline.mutate({ seriesId, seed: [i, j, k] });
   };
 
-  return { active, setActive, outlines, stored: stored.data ?? [], pick, outline };
+  return {
+    active, setActive: (on: boolean) => setActive(on), outlines, stored: stored.data ?? [], pick,
+    outline,
+  };
 }
 
 export function OutlineControls({ tool }: { tool: ReturnType<typeof useOutlineTool> }) {

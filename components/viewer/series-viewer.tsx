@@ -12,6 +12,7 @@ import { useTRPC } from '@/lib/trpc';
 import type { WindowLevel } from '@/lib/viewer/display';
 import { CT_PRESETS } from '@/lib/viewer/display';
 
+import { LiverControls, useLiverTool } from './liver-tool';
 import { OutlineControls, useOutlineTool } from './outline-tool';
 import { SliceCanvas } from './slice-canvas';
 import { useMasks, useSlice } from './use-slices';
@@ -39,6 +40,21 @@ function Viewer({ series, volume }: { series: Detail; volume: NonNullable<Detail
   const { slice, error } = useSlice(series.id, volume.id, volume.pixelType, k);
   const masks = useMasks(series.id, series.masks);
   const tool = useOutlineTool(series.id);
+  const liver = useLiverTool({
+    patientId: series.patientId,
+    timepointId: series.timepointId,
+    grid: volume,
+    enabled: suvFactor !== null && series.tracer === 'FDG',
+  });
+  // One click tool at a time: switching one on switches the other off.
+  const outlineTool = { ...tool, setActive: (on: boolean) => {
+    tool.setActive(on);
+    if (on) liver.setActive(false);
+  } };
+  const liverTool = { ...liver, setActive: (on: boolean) => {
+    liver.setActive(on);
+    if (on) tool.setActive(false);
+  } };
   const [cursor, setCursor] = useState<{ i: number; j: number; value: number } | null>(null);
   const unit = series.modality === 'CT' ? 'HU' : suvFactor ? 'SUV' : '';
   const scale = suvFactor ?? 1;
@@ -80,9 +96,10 @@ function Viewer({ series, volume }: { series: Detail; volume: NonNullable<Detail
               colour={isPet ? 'hot' : 'grey'}
               masks={series.masks
                 .flatMap((m) => (masks[m.id] ? [{ id: m.id, ...masks[m.id]! }] : []))
-                .concat(tool.outlines)}
+                .concat(tool.outlines, liver.masks)}
               onHover={setCursor}
-              onPick={suvFactor ? ({ i, j }) => tool.pick(i, j, slice.k) : undefined}
+              onPick={suvFactor ? ({ i, j }) => (liver.active ? liver : tool).pick(i, j, slice.k)
+                : undefined}
             />
           ) : (
             <div style={{ width: 512, height: 512 }} className="panel muted">
@@ -101,7 +118,12 @@ function Viewer({ series, volume }: { series: Detail; volume: NonNullable<Detail
           unit={unit}
           cursor={cursor && { ...cursor, value: cursor.value * scale }}
           masks={series.masks}
-          outlineTool={suvFactor ? <OutlineControls tool={tool} /> : null}
+          outlineTool={suvFactor ? (
+            <>
+              <OutlineControls tool={outlineTool} />
+              <LiverControls tool={liverTool} />
+            </>
+          ) : null}
           outlineList={<OutlineList patientId={series.patientId} outlines={tool.stored} />}
         />
       </div>
