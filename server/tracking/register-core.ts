@@ -9,11 +9,12 @@
 import { elastixNode } from '@itk-wasm/elastix';
 import type { ImageVolume } from '../imaging/image';
 import { logger } from '../lib/log';
-import { alignmentQuality, bodyVoxelCount } from './alignment-quality';
+import { alignmentQuality } from './alignment-quality';
+import { crossModalQuality } from './cross-modal-quality';
 import { downsampleVolume, REGISTRATION_SPACING_MM } from './downsample';
 import { parametersToAffine } from './elastix-transform';
+import { bodyThreshold, registrationIntensities, type ImageKind } from './image-kind';
 import { toItkImage } from './itk-image';
-import { toRegistrationIntensities } from './registration-intensities';
 import { buildParameterMaps, configuredIterations, type ParameterMap } from './parameter-maps';
 import {
   DEFAULT_MIN_BODY_DICE, DEFAULT_MIN_OVERLAP_FRACTION,
@@ -39,12 +40,13 @@ export async function registerInProcess(
   };
   const base = baseResult(requested, small, startMs);
 
-  const emptyReason = checkBodies(small.fixed, small.moving);
+  const movingKind = options.movingKind ?? 'ct';
+  const emptyReason = checkBodies(small.fixed, small.moving, movingKind);
   if (emptyReason) return failed(base, emptyReason, startMs);
 
   let returned: ParameterMap[];
   try {
-    returned = await runElastix(requested, small.fixed, small.moving);
+    returned = await runElastix(requested, small.fixed, small.moving, movingKind);
   } catch (err) {
     log.warn('elastix failed', { err });
 
@@ -59,10 +61,11 @@ async function runElastix(
   maps: ParameterMap[],
   fixed: ImageVolume,
   moving: ImageVolume,
+  movingKind: ImageKind,
 ): Promise<ParameterMap[]> {
   const { transformParameterObject } = await elastixNode(maps, {
-    fixed: toItkImage(toRegistrationIntensities(fixed), 'fixed'),
-    moving: toItkImage(toRegistrationIntensities(moving), 'moving'),
+    fixed: toItkImage(registrationIntensities(fixed, 'ct'), 'fixed'),
+    moving: toItkImage(registrationIntensities(moving, movingKind), 'moving'),
   });
   if (!Array.isArray(transformParameterObject)) {
     throw new Error('elastix returned no transform parameter maps.');
@@ -81,16 +84,28 @@ function elastixFailure(err: unknown): string {
     'parameters (an unknown component name is a common cause) or review the pair by hand.';
 }
 
-function checkBodies(fixed: ImageVolume, moving: ImageVolume): string | undefined {
+function checkBodies(fixed: ImageVolume, moving: ImageVolume, movingKind: ImageKind) {
   const advice = 'check that a CT series of the body was chosen and that its HU are rescaled.';
-  if (bodyVoxelCount(fixed) < MIN_BODY_VOXELS) {
+  if (bodyVoxels(fixed, 'ct') < MIN_BODY_VOXELS) {
     return `The baseline image shows no body (almost nothing above −500 HU): ${advice}`;
   }
-  if (bodyVoxelCount(moving) < MIN_BODY_VOXELS) {
+  if (movingKind === 'ct' && bodyVoxels(moving, 'ct') < MIN_BODY_VOXELS) {
     return `The follow-up image shows no body (almost nothing above −500 HU): ${advice}`;
+  }
+  if (movingKind === 'other' && bodyVoxels(moving, 'other') < MIN_BODY_VOXELS) {
+    return 'The series to register shows no body (almost every voxel is zero): check that ' +
+      'an image of the body, not a mask or a derived map of zeros, was chosen.';
   }
 
   return undefined;
+}
+
+function bodyVoxels(volume: ImageVolume, kind: ImageKind): number {
+  const threshold = bodyThreshold(volume, kind);
+  let count = 0;
+  for (const v of volume.data) if (v > threshold) count++;
+
+  return count;
 }
 
 type Pair = { fixed: ImageVolume; moving: ImageVolume };
@@ -108,7 +123,12 @@ function judge(
   } catch (err) {
     return failed(base, `The registration result could not be read: ${String(err)}`, startMs);
   }
-  const quality = alignmentQuality(small.fixed, small.moving, transform.matrix);
+  const movingKind = options.movingKind ?? 'ct';
+  // Across modalities intensities do not correlate; only the body outlines are compared.
+  const quality = movingKind === 'ct'
+    ? alignmentQuality(small.fixed, small.moving, transform.matrix)
+    : { ...crossModalQuality({ image: small.fixed, kind: 'ct' },
+      { image: small.moving, kind: movingKind }, transform.matrix), ncc: null };
   base.quality.finalMetric = quality.ncc;
   base.quality.bodyOverlapDice = quality.bodyOverlapDice;
   base.quality.overlapFraction = quality.overlapFraction;

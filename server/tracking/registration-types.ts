@@ -1,6 +1,7 @@
 /** What a registration returns; shared by the worker and its callers. */
 import type { Vec3 } from '../imaging/image';
 import type { AffineTransform } from './affine';
+import type { ImageKind } from './image-kind';
 import type { ParameterMap, ParameterMapOptions } from './parameter-maps';
 
 export interface RegistrationOptions extends ParameterMapOptions {
@@ -10,12 +11,20 @@ export interface RegistrationOptions extends ParameterMapOptions {
   minBodyDice?: number;
   /** Below this share of the fixed grid mapping inside the moving image, rejected. */
   minOverlapFraction?: number;
+  /**
+   * What the moving image holds: CT HU (the default), or another modality registered to
+   * a CT (an MR map, a PET), whose body and quality are judged by its outline alone.
+   */
+  movingKind?: ImageKind;
   /** Run on the calling thread instead of a worker (already in a worker, or tests). */
   inProcess?: boolean;
 }
 
 export interface RegistrationQuality {
-  /** NCC of HU inside the fixed body after alignment, computed by Hallmark (see below). */
+  /**
+   * NCC of HU inside the fixed body after alignment, computed by Hallmark; null across
+   * modalities, where intensities do not correlate.
+   */
   finalMetric: number | null;
   /** Optimiser iterations the parameter maps asked for, summed over stages and levels. */
   iterations: number;
