@@ -14,7 +14,8 @@ export const trackCommand: Command = {
     '',
     "  Replaces the patient's automatic tracking results; decisions made by readers",
     '  (confirm, relink, mark new) are kept and applied again.',
-    '  --json  print { timepoints, tracks, failedRegistrations, durationMs } as JSON',
+    '  --json  print { timepoints, tracks, failedRegistrations, failedSeriesRegistrations,',
+    '          durationMs } as JSON',
   ].join('\n'),
   async run(args, io) {
     const { values, positionals } = parseArgs({
@@ -40,6 +41,12 @@ export const trackCommand: Command = {
           'matched in their scanner frames and are flagged for review (hallmark tracks).',
       );
     }
+    if (summary.failedSeriesRegistrations > 0) {
+      io.err(
+        `${summary.failedSeriesRegistrations} series in another frame than their CT could ` +
+          'not be registered; their values are read unregistered and flagged (hallmark tracks).',
+      );
+    }
 
     return 0;
   },
@@ -48,6 +55,10 @@ export const trackCommand: Command = {
 function progressLine(err: (text: string) => void) {
   return (p: TrackProgress) => {
     if (p.phase === 'registering') err(`  registering follow-up ${p.done + 1} of ${p.total}`);
+    else if (p.phase === 'registering-series') {
+      const which = `${p.done + 1} of ${p.total}`;
+      if (p.done < p.total) err(`  registering series in another frame ${which}`);
+    }
     else if (p.phase !== 'done') err(`  ${p.phase}`);
   };
 }

@@ -14,6 +14,7 @@ import { AppError } from '@/server/lib/errors';
 export type VolumeRow = typeof volumes.$inferSelect;
 export type MaskRow = typeof segmentMasks.$inferSelect;
 export type OutlineRow = typeof lesionOutlines.$inferSelect;
+export type SeriesRecord = typeof series.$inferSelect;
 
 /** A reader's outline with the PET grid it lies on. */
 export interface OutlineInput {
@@ -31,6 +32,8 @@ export interface TimepointInputs {
   /** The CT volume registered for this timepoint; null when the timepoint has none. */
   ct: VolumeRow | null;
   frameOfReferenceUid: string | null;
+  /** Every series of the timepoint with a volume, the CT included (series registration). */
+  imaged: { series: SeriesRecord; volume: VolumeRow }[];
   /** Each mask with the volume whose grid it lies on. */
   masks: { mask: MaskRow; grid: VolumeRow }[];
   /** Outlines drawn on this timepoint's PETs, oldest first. */
@@ -123,6 +126,7 @@ function timepointInputs(
     id: point.id, index, date: point.date, isBaseline: point.isBaseline,
     ct: ct?.volume ?? null,
     frameOfReferenceUid: ct?.series.frameOfReferenceUid ?? null,
+    imaged: own.flatMap((r) => (r.volume ? [{ series: r.series, volume: r.volume }] : [])),
     masks: ownMasks,
   };
 }

@@ -3,7 +3,8 @@ import { asc, eq, inArray } from 'drizzle-orm';
 
 import type { Db } from '@/db/client';
 import {
-  lesionObservations, lesionTracks, patients, registrations, timepoints,
+  lesionObservations, lesionTracks, patients, registrations, series, seriesRegistrations,
+  timepoints,
   type ObservationSource, type TrackEventRecord, type TrackStatus,
 } from '@/db/schema';
 import type { Vec3 } from '@/server/imaging/image';
@@ -17,6 +18,20 @@ export interface RegistrationSummary {
   reason: string | null;
   /** Baseline LPS point ↦ this timepoint's LPS point, row-major 3x4. */
   matrix: Mat3x4 | null;
+  /** The timepoint's series in another frame than its CT, each registered to that CT. */
+  series: SeriesRegistrationSummary[];
+}
+
+export interface SeriesRegistrationSummary {
+  seriesId: string;
+  modality: string;
+  description: string | null;
+  /** 'failed' means the identity was used and values read on the series are flagged. */
+  status: 'ok' | 'failed';
+  method: string;
+  reason: string | null;
+  /** The timepoint's CT LPS point ↦ this series' LPS point, row-major 3x4. */
+  matrix: Mat3x4;
 }
 
 export interface ObservationView {
@@ -52,11 +67,12 @@ export interface LesionTable {
 export async function loadLesionTable(db: Db, patientId: string): Promise<LesionTable> {
   const [patient] = await db.select().from(patients).where(eq(patients.patientId, patientId));
   if (!patient) throw new AppError('NOT_FOUND', `No patient with id ${patientId}.`);
-  const [points, regs, tracks] = await Promise.all([
+  const [points, regs, tracks, seriesRegs] = await Promise.all([
     db.select().from(timepoints).where(eq(timepoints.patientId, patient.id))
       .orderBy(asc(timepoints.date)),
     db.select().from(registrations).where(eq(registrations.patientId, patient.id)),
     db.select().from(lesionTracks).where(eq(lesionTracks.patientId, patient.id)),
+    loadSeriesRegistrations(db, patient.id),
   ]);
   const observations = tracks.length === 0 ? [] : await db.select().from(lesionObservations)
     .where(inArray(lesionObservations.trackId, tracks.map((t) => t.id)));
@@ -67,7 +83,11 @@ export async function loadLesionTable(db: Db, patientId: string): Promise<Lesion
     patientId,
     timepoints: points.map((p, index) => ({
       id: p.id, index, studyDate: p.date,
-      registration: registrationSummary(regs.find((r) => r.timepointId === p.id), tracked),
+      registration: {
+        ...registrationSummary(regs.find((r) => r.timepointId === p.id), tracked),
+        series: seriesRegs.filter((r) => r.timepointId === p.id)
+          .map(({ timepointId: _, ...r }) => r),
+      },
     })),
     lesions: tracks
       .map((t) => trackView(t, observations.filter((o) => o.trackId === t.id), indexOf, points))
@@ -79,10 +99,24 @@ function labelNumber(label: string): number {
   return Number(label.replace(/\D/g, '')) || 0;
 }
 
+function loadSeriesRegistrations(db: Db, patientRowId: string) {
+  return db
+    .select({
+      timepointId: seriesRegistrations.timepointId, seriesId: seriesRegistrations.seriesId,
+      modality: series.modality, description: series.description,
+      status: seriesRegistrations.status, method: seriesRegistrations.method,
+      reason: seriesRegistrations.reason, matrix: seriesRegistrations.matrix,
+    })
+    .from(seriesRegistrations)
+    .innerJoin(series, eq(series.id, seriesRegistrations.seriesId))
+    .where(eq(seriesRegistrations.patientId, patientRowId))
+    .orderBy(asc(series.seriesNumber));
+}
+
 function registrationSummary(
   row: typeof registrations.$inferSelect | undefined,
   tracked: boolean,
-): RegistrationSummary {
+): Omit<RegistrationSummary, 'series'> {
   if (!row) {
     // A tracked patient's timepoint without a registration row is its baseline.
     return { status: tracked ? 'baseline' : 'not-run', method: null, reason: null, matrix: null };

@@ -1,5 +1,6 @@
 /**
- * trackPatient: register every follow-up CT of a patient to the baseline CT, measure
+ * trackPatient: register every follow-up CT of a patient to the baseline CT, and every
+ * series in a frame other than its timepoint's CT to that CT (align-series.ts), measure
  * every lesion (SEG segments and a reader's PET threshold outlines), match them over all
  * timepoints, replay the reader's decisions and store the result, replacing the previous
  * automatic one. Outlines live in their own table, so they come back on every run.
@@ -20,6 +21,7 @@ import type { RegistrationOptions } from '@/server/tracking';
 import { IDENTITY_MATRIX } from '@/server/tracking/affine';
 
 import { alignTimepoints, type Alignment } from './align';
+import { alignSeries, storeSeriesAlignments } from './align-series';
 import { applyDecisions } from './apply-decisions';
 import { autoMatch } from './auto-match';
 import { loadPatientInputs, type PatientInputs } from './load-patient';
@@ -31,11 +33,15 @@ import { propagateMissing } from './propagate-missing';
 
 const log = logger('registration');
 
-export type TrackPhase = 'loading' | 'registering' | 'matching' | 'saving' | 'done';
+export type TrackPhase =
+  | 'loading' | 'registering' | 'registering-series' | 'matching' | 'saving' | 'done';
 
 export interface TrackProgress {
   phase: TrackPhase;
-  /** Registrations finished so far, out of `total` (follow-up timepoints). */
+  /**
+   * Registrations finished so far, out of `total`: follow-up timepoints while
+   * 'registering', series groups in frames other than their CT's while 'registering-series'.
+   */
   done: number;
   total: number;
 }
@@ -49,6 +55,8 @@ export interface TrackSummary {
   timepoints: number;
   tracks: number;
   failedRegistrations: number;
+  /** Series in another frame than their CT's whose registration failed (identity used). */
+  failedSeriesRegistrations: number;
   durationMs: number;
 }
 
@@ -64,11 +72,15 @@ export async function trackPatient(
   const inputs = await loadPatientInputs(db, patientId);
   const alignments = await alignTimepoints(dataDir, inputs, options.registration ?? {},
     (done, total) => report({ phase: 'registering', done, total }));
+  const seriesAlignments = await alignSeries(dataDir, inputs, options.registration ?? {},
+    (done, total) => report({ phase: 'registering-series', done, total }));
+  await storeSeriesAlignments(db, inputs.patientRowId, seriesAlignments);
   const tracks = await rebuildTracks(db, dataDir, inputs, alignments, report);
   const summary = {
     timepoints: inputs.timepoints.length,
     tracks,
     failedRegistrations: alignments.filter((a) => a.status === 'failed').length,
+    failedSeriesRegistrations: seriesAlignments.filter((a) => a.status === 'failed').length,
     durationMs: Date.now() - started,
   };
   log.info('patient tracked', { durationMs: summary.durationMs, count: tracks });
