@@ -11,6 +11,7 @@ import type { ImageVolume } from '@/server/imaging/image';
 import { logger } from '@/server/lib/log';
 import {
   computeLesionSignals, SIGNALS_ENGINE_VERSION, type PetSeries, type SeriesImage,
+  type SignalValue,
 } from '@/server/signals';
 
 import { readContrastPair } from './contrast-images';
@@ -18,6 +19,9 @@ import { pickSeries, readImage, readMask, type SignalSeries } from './images';
 import { findPatient, loadTimepointImages, type ImagedSeries, type TimepointImages }
   from './load-inputs';
 import { replaceTimepointValues, type MaskSignals } from './persist-values';
+import {
+  inCtFrame, loadSeriesRegistrations, seriesFrames, type RegistrationRow, type SeriesFrame,
+} from './series-frames';
 import { storeFmisoReference, storeLiverReference } from './references';
 import { effectiveSettings, readSignalSettings, type SignalSettings } from './settings';
 
@@ -46,11 +50,13 @@ export async function computePatientSignals(
   const patient = await findPatient(db, patientId);
   const settings = await readSignalSettings(db);
   const points = await loadTimepointImages(db, patient.id);
+  const registrations = await loadSeriesRegistrations(db, patient.id);
   let [masks, values] = [0, 0];
   for (const [n, tp] of points.entries()) {
     onProgress?.({ timepoint: n + 1, timepoints: points.length, date: tp.date,
       masks: tp.masks.length });
-    values += await computeTimepoint(db, dataDir, patient.id, tp, settings);
+    values += await computeTimepoint(db, dataDir, { patientRowId: patient.id, tp, registrations },
+      settings);
     masks += tp.masks.length;
   }
   const durationMs = Date.now() - started;
@@ -77,9 +83,10 @@ function petOf(s: ImagedSeries, image: ImageVolume): PetSeries {
   return { seriesUid: s.series.id, image, suvBwFactor, sulFactor: s.series.suv?.sulFactor ?? null };
 }
 
-async function readAll(dataDir: string, picked: SignalSeries) {
-  const read = async (s?: ImagedSeries) =>
-    s ? { s, image: await readImage(dataDir, s.volume) } : undefined;
+async function readAll(dataDir: string, picked: SignalSeries, frames: Map<string, SeriesFrame>) {
+  const read = async (s?: ImagedSeries) => s
+    ? { s, image: inCtFrame(await readImage(dataDir, s.volume), frames.get(s.series.id)) }
+    : undefined;
   const [ct, fdg, fmiso, flt, adc, ktrans] = await Promise.all([picked.ct, picked.fdg,
     picked.fmiso, picked.flt, picked.adc, picked.ktrans].map(read));
   const plain = (x?: { s: ImagedSeries; image: ImageVolume }): SeriesImage | undefined =>
@@ -93,15 +100,23 @@ async function readAll(dataDir: string, picked: SignalSeries) {
   };
 }
 
+interface TimepointJob {
+  patientRowId: string;
+  tp: TimepointImages;
+  registrations: RegistrationRow[];
+}
+
 async function computeTimepoint(
-  db: Db, dataDir: string, patientRowId: string, tp: TimepointImages, s: SignalSettings,
+  db: Db, dataDir: string, { patientRowId, tp, registrations }: TimepointJob, s: SignalSettings,
 ): Promise<number> {
   const picked = pickSeries(tp);
-  const images = await readAll(dataDir, picked);
+  const frames = seriesFrames(tp, picked.ct, registrations);
+  const images = await readAll(dataDir, picked, frames);
   const contrast = await readContrastPair(dataDir, tp, picked.ct, images.ct);
   const masks = await Promise.all(tp.masks.map(async (m) => ({
     key: m.key, source: m.source, gridSeriesId: m.grid.series.id,
-    image: await readMask(dataDir, m, m.grid.volume) })));
+    image: inCtFrame(await readMask(dataDir, m, m.grid.volume), frames.get(m.grid.series.id)),
+  })));
   const lesionMasks = masks.map((m) => m.image);
   const ctx = (pet: PetSeries) =>
     ({ patientRowId, timepointId: tp.id, petSeriesId: pet.seriesUid });
@@ -128,10 +143,22 @@ async function computeTimepoint(
     });
 
     return { key: m.key, maskSource: m.source, sources,
-      signals: { ...signals, skipped: [...signals.skipped, ...noReference] } };
+      signals: { values: noteFrames(signals.values, frames),
+        skipped: [...signals.skipped, ...noReference] } };
   });
 
   return replaceTimepointValues(db, patientRowId, tp.id, results);
+}
+
+/** Values measured on a series in another frame say how it was aligned to the CT. */
+function noteFrames(values: SignalValue[], frames: Map<string, SeriesFrame>): SignalValue[] {
+  return values.map((v) => {
+    const frame = frames.get(v.sourceSeries);
+    if (!frame) return v;
+
+    return { ...v, provenance: { ...v.provenance,
+      settings: { ...v.provenance.settings, seriesFrame: frame.note } } };
+  });
 }
 
 /** Drops undefined members: the signal input's optional fields must be absent, not undefined. */
