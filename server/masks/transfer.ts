@@ -9,7 +9,8 @@ export interface CroppedMask {
 
 /**
  * Carries a cropped mask onto another grid of the same frame of reference (a PET or MR
- * of the timepoint whose CT the SEG was drawn on): a target voxel is inside when the
+ * of the timepoint whose CT the SEG was drawn on, or a registered series re-expressed in
+ * the CT's frame, see series-frame.ts): a target voxel is inside when the
  * source voxel nearest to its centre is. Only the target voxels whose centres fall in
  * the source box are visited, so the cost follows the lesion, not the image.
  */

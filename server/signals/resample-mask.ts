@@ -2,7 +2,10 @@
  * Nearest-neighbour transfer of a mask onto another image's grid through patient
  * coordinates. Assumption: every series of one timepoint shares one Frame of Reference
  * (one scanner session, no patient motion between series), so a patient point means the
- * same anatomy on all of them. Series from separate sessions must be registered first.
+ * same anatomy on all of them. Series from separate sessions must be registered first:
+ * server/signals-store hands a registered series over with its grid re-expressed in the
+ * CT's frame (server/tracking/frame-geometry.ts), so this transfer then follows the
+ * registration.
  *
  * Known shortcoming: a lesion of a few fine voxels can miss every coarse voxel centre and
  * vanish on the coarse grid; a partial-volume weighted transfer would keep it.

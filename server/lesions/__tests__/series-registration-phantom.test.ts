@@ -35,6 +35,8 @@ import { FAST_TRACKING } from '@/server/testing/phantom-cohort';
 import { applyMatrix } from '@/server/tracking/affine';
 
 import { loadLesionTable, trackPatient, tracksDocument } from '..';
+import { alignSeries, storeSeriesAlignments } from '../align-series';
+import { loadPatientInputs } from '../load-patient';
 
 // HM-0002 is the cohort's multimodal patient (every second patient has MR maps).
 const PATIENT = 'HM-0002';
@@ -272,5 +274,28 @@ describe('series registration of MR maps in their own frame', () => {
       .where(and(eq(signalValues.signalId, 'ktrans-mean')));
     expect(flagged.filter((v) => v.value !== null)
       .every((v) => String(v.settings?.seriesFrame).startsWith('unregistered'))).toBe(true);
+  });
+
+  it('stores a failed registration with its reason and flags values read through it', async () => {
+    const inputs = await loadPatientInputs(db.handle.db, PATIENT);
+    // An unknown elastix component fails every registration at once, as a broken install would.
+    const failing = await alignSeries(db.dataDir, inputs, {
+      ...FAST_TRACKING.registration, inProcess: true, overrides: { Transform: ['NoSuchTransform'] },
+    });
+    await storeSeriesAlignments(db.handle.db, inputs.patientRowId, failing);
+    await computePatientSignals(db.handle.db, db.dataDir, PATIENT);
+    const doc = tracksDocument(await loadLesionTable(db.handle.db, PATIENT));
+    const listed = doc.timepoints.flatMap((t) => t.registration.series);
+    const { notes } = await storedAdcErrors();
+
+    expect(listed).toHaveLength(2 * patient.timepoints.length);
+    for (const s of listed) {
+      expect(s).toMatchObject({ status: 'failed', method: 'fallback-identity',
+        matrix: [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0] });
+      expect(s.reason).toMatch(/^Could not register to the CT \(MR series \d+ .*Elastix could/);
+      expect(s.reason).toMatch(/as if it were the CT's: review its values\.$/);
+    }
+    expect(notes.every((n) => n.startsWith('unregistered, identity used: Could not register')))
+      .toBe(true);
   });
 });
