@@ -36,6 +36,9 @@ function printTable(table: LesionTable, out: (text: string) => void): void {
   for (const t of table.timepoints) {
     const r = t.registration;
     out(`  ${t.index}  ${t.studyDate}  registration ${r.status}${r.reason ? `: ${r.reason}` : ''}`);
+    for (const s of r.series.filter((x) => x.status === 'failed')) {
+      out(`       ${s.modality} "${s.description ?? ''}" unregistered: ${s.reason ?? ''}`);
+    }
   }
   if (table.lesions.length === 0) out('No tracked lesions: run `hallmark track` first.');
   for (const lesion of table.lesions) {

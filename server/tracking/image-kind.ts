@@ -14,6 +14,8 @@ export type ImageKind = 'ct' | 'other';
  * Share of the 99th percentile above which a non-CT voxel counts as body. Why 5%: the
  * faintest tissue of an ADC map (fat, about 150 against 1500 for muscle) or a Ktrans map
  * (fat, 0.01 against 0.1-0.3 1/min) stays above it, background air and noise below.
+ * Known shortcoming: an MR whose air holds strong noise or ghosting above that share would
+ * count it as body and weaken the outline check; a noise-aware threshold (Otsu) would not.
  */
 const BODY_SHARE_OF_P99 = 0.05;
 

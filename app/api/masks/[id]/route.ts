@@ -23,6 +23,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * x-bbox header. With ?on=<seriesId> the mask is carried onto that series' grid first,
  * through its registration to the CT when it lies in another frame; x-series-frame then
  * says 'registered', or 'unregistered' when that registration failed (identity used).
+ * Known shortcoming: the browser keeps a carried mask for an hour, so a registration that
+ * re-tracking changes shows its new overlay only after a reload that bypasses the cache.
  */
 export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }) {
   try {
