@@ -118,6 +118,7 @@ function tracksFrom(table: LesionTable, start: number) {
   return table.lesions
     .map((track) => ({
       ...track,
+      maskIds: track.observations.flatMap((o) => o.segmentMaskId ?? []),
       observations: track.observations
         .filter((o) => o.timepoint >= start)
         .map((o) => ({ ...o, timepointId: table.timepoints[o.timepoint]!.id })),

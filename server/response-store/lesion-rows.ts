@@ -73,7 +73,15 @@ export type TrackedObservation = ObservationView & { timepointId: string };
 export interface RowsInput {
   timepoints: { id: string; date: string; sliceThicknessMm?: number | null }[];
   /** Tracks from the tracking store; their observations name timepoints by id. */
-  tracks: (Omit<TrackView, 'observations'> & { observations: TrackedObservation[] })[];
+  tracks: (Omit<TrackView, 'observations'> & {
+    observations: TrackedObservation[];
+    /**
+     * Every SEG mask of the track, also those of scans before the assessed baseline: an
+     * override is keyed by one of the lesion's masks, and a reader may move the baseline
+     * after making it.
+     */
+    maskIds?: string[];
+  })[];
   organs: Map<string, OrganOfMask>;
   overrides: StoredOverride[];
 }
@@ -119,7 +127,7 @@ export function buildRows(input: RowsInput): ResponseRows {
 type Draft = Omit<LesionRow, 'role' | 'roleSource'>;
 
 function draftRow(track: RowsInput['tracks'][number], input: RowsInput): Draft {
-  const masks = track.observations.flatMap((o) => o.segmentMaskId ?? []);
+  const masks = track.maskIds ?? track.observations.flatMap((o) => o.segmentMaskId ?? []);
   const maskSet = new Set(masks);
   const { organ, node, organSource } = organOf(masks, maskSet, input);
   const baseline = track.observations.find((o) => o.timepointId === input.timepoints[0]?.id);
