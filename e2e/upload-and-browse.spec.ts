@@ -3,6 +3,9 @@ import path from 'node:path';
 
 import { expect, test } from '@playwright/test';
 
+import { indexToPoint, pointToIndex } from '../server/imaging/image';
+import type { GroundTruth } from '../server/phantom/ground-truth';
+
 import { firstPatientFolder, runDir } from './paths';
 
 test.describe.configure({ mode: 'serial' });
@@ -43,7 +46,7 @@ test('a non-DICOM file is refused with its reason while nothing else is lost', a
 
 test('the patient page shows the timeline, the baseline and the series', async ({ page }) => {
   const { patientId } = firstPatientFolder();
-  const truth = readTruth(patientId);
+  const truth = groundTruth(patientId);
 
   await page.goto('/');
   await page.getByRole('link', { name: patientId }).click();
@@ -83,15 +86,6 @@ function countFiles(dir: string): number {
     .length;
 }
 
-function readTruth(patientId: string): { timepoints: unknown[] } {
-  const truth = JSON.parse(
-    fs.readFileSync(path.join(runDir(), 'cohort', 'ground-truth.json'), 'utf8'),
-  ) as { patients: { patientId: string; timepoints: unknown[] }[] };
-  const patient = truth.patients.find((p) => p.patientId === patientId);
-  if (!patient) throw new Error(`Patient ${patientId} is not in the ground truth.`);
-
-  return patient;
-}
 
 test('a user corrects a series type and chooses another baseline', async ({ page }) => {
   const { patientId } = firstPatientFolder();
@@ -130,7 +124,7 @@ test('therapy lines are imported from a file and edited in place', async ({ page
 
 test('lesions are tracked across timepoints from the lesion table', async ({ page }) => {
   const { patientId } = firstPatientFolder();
-  const truth = readTruth(patientId);
+  const truth = groundTruth(patientId);
   await page.goto(`/patients/${patientId}`);
   await page
     .getByRole('link', { name: /lesion/i })
@@ -170,6 +164,63 @@ test('hallmark signals are computed and charted per hallmark', async ({ page }) 
   expect((await csv.text()).split('\n')[0]).toContain('signal');
 });
 
+test('the lesion page shows its signals and the change per hallmark', async ({ page }) => {
+  const { patientId } = firstPatientFolder();
+  await page.goto(`/patients/${patientId}/lesions`);
+  await page.getByRole('link', { name: 'L1', exact: true }).click();
+
+  await expect(page.getByRole('heading', { name: 'Change since baseline, per hallmark' }))
+    .toBeVisible();
+  // One bar per hallmark measured at baseline and since; the phantom has CT and FDG PET.
+  await expect(page.locator('.recharts-bar-rectangle').first()).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Every signal over time' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: /SUVmax/ }).first()).toBeVisible();
+});
+
+test('a liver sphere moved by the reader is measured again and marked as placed by hand', async ({
+  page,
+}) => {
+  const { patientId } = firstPatientFolder();
+  await page.goto(`/patients/${patientId}/signals`);
+
+  const x = page.getByLabel(/^Liver sphere x \(LPS mm\)/).first();
+  await expect(x).toBeVisible();
+  const before = Number(await x.inputValue());
+  await x.fill(String(before + 10));
+  await page.getByRole('button', { name: 'Move sphere' }).first().click();
+
+  const row = page.getByRole('row', { name: /Liver sphere/ }).first();
+  await expect(row).toContainText('by hand');
+  await expect(x).toHaveValue((before + 10).toFixed(1));
+});
+
+test('a click in the PET viewer places the liver sphere where the reader clicked', async ({
+  page,
+}) => {
+  const { patientId } = firstPatientFolder();
+  const baseline = groundTruth(patientId).timepoints[0];
+  if (!baseline) throw new Error('The ground truth has no timepoint.');
+  const pet = baseline.series.fdgPet.geometry;
+  // The viewer opens on the middle slice; the click lands a few voxels off the image centre.
+  const voxel: [number, number, number] = [Math.floor(pet.size[0] / 2) + 3,
+    Math.floor(pet.size[1] / 2) + 2, Math.floor(pet.size[2] / 2)];
+
+  await page.goto(`/patients/${patientId}`);
+  await page.getByRole('link', { name: /^PET FDG/ }).first().click();
+  await expect(page.getByTestId('liver-sphere')).toContainText('placed');
+  await page.getByRole('button', { name: 'Place liver sphere here' }).click();
+  const canvas = page.getByTestId('slice-canvas');
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error('The canvas has no box.');
+  await page.mouse.click(box.x + (voxel[0] + 0.5) * (box.width / pet.size[0]),
+    box.y + (voxel[1] + 0.5) * (box.height / pet.size[1]));
+  await expect(page.getByTestId('liver-sphere')).toContainText('placed by hand');
+
+  await page.goto(`/patients/${patientId}/signals`);
+  const x = page.getByLabel(/^Liver sphere x \(LPS mm\)/).first();
+  await expect(x).toHaveValue(indexToPoint(pet, voxel)[0].toFixed(1));
+});
+
 test('the response page scores RECIST 1.1 with a best overall response', async ({ page }) => {
   const { patientId } = firstPatientFolder();
   await page.goto(`/patients/${patientId}/response`);
@@ -194,3 +245,118 @@ test('a reader override of one diameter turns the last scan into progression', a
   const categories = page.getByRole('row', { name: /^Category/i }).getByRole('cell');
   await expect(categories.last()).toHaveText('PD');
 });
+
+test('a non-target lesion marked as progressing makes that scan PD, and a skipped scan NE', async ({
+  page,
+}) => {
+  const { patientId } = firstPatientFolder();
+  await page.goto(`/patients/${patientId}/response`);
+  const categories = page.getByRole('row', { name: /^Category/i }).getByRole('cell');
+
+  // Undo the previous test's diameter so that only the non-target decides.
+  const diameter = page.getByRole('row', { name: /^L1/ }).getByLabel('diameter in mm').last();
+  await diameter.fill('auto');
+  await diameter.press('Enter');
+  await expect(diameter).not.toHaveAttribute('title', /^Set by/);
+  await expect(categories.last()).not.toHaveText('PD');
+
+  await page.getByLabel('role of L2').selectOption('non-target');
+  const status = page.getByLabel(/^status of L2 on /).last();
+  await status.selectOption('progression');
+  await expect(categories.last()).toHaveText('PD');
+  await expect(categories.last()).toHaveAttribute('title', /non-target/i);
+  await page.reload();
+  await expect(page.getByLabel(/^status of L2 on /).last()).toHaveValue('progression');
+
+  await status.selectOption('present');
+  await expect(categories.last()).not.toHaveText('PD');
+  // The box follows the stored answer, so it changes only once the server has it.
+  const evaluated = page.getByRole('columnheader').last()
+    .getByRole('checkbox', { name: 'evaluated' });
+  await evaluated.click();
+  await expect(evaluated).not.toBeChecked();
+  await expect(categories.last()).toHaveText('NE');
+});
+
+test('a reader confirms a link and marks a lesion vanished, and both survive a reload', async ({
+  page,
+}) => {
+  const { patientId } = firstPatientFolder();
+  await page.goto(`/patients/${patientId}/lesions`);
+  const row = page.getByRole('row', { name: /^L1\b/ });
+
+  await row.getByRole('cell').nth(2).click();
+  await expect(page.getByRole('heading', { name: 'Review L1' })).toBeVisible();
+  await page.getByRole('button', { name: 'Confirm link' }).click();
+  await expect(row.getByRole('cell').nth(2)).toContainText('confirmed');
+
+  await row.getByRole('cell').last().click();
+  await page.getByRole('button', { name: 'Mark vanished from this timepoint' }).click();
+  await expect(row.getByRole('cell').last()).toContainText('vanished');
+
+  await page.reload();
+  await expect(row.getByRole('cell').nth(2)).toContainText('confirmed');
+  await expect(row.getByRole('cell').last()).toContainText('vanished');
+});
+
+test('a reader marks a linked observation as a new lesion, which starts its own track', async ({
+  page,
+}) => {
+  const { patientId } = firstPatientFolder();
+  await page.goto(`/patients/${patientId}/lesions`);
+  const rows = page.getByRole('table').getByRole('row');
+  const l2 = page.getByRole('row', { name: /^L2\b/ });
+  await expect(l2).toBeVisible();
+  const before = await rows.count();
+
+  await l2.getByRole('cell').last().click();
+  await page.getByRole('button', { name: 'Mark as new lesion' }).click();
+
+  await expect(rows).toHaveCount(before + 1);
+  await page.reload();
+  await expect(rows).toHaveCount(before + 1);
+});
+
+test('a click on a hot PET lesion outlines it, and the outline is kept and listed', async ({
+  page,
+}) => {
+  const { patientId } = firstPatientFolder();
+  const baseline = groundTruth(patientId).timepoints[0];
+  if (!baseline) throw new Error('The ground truth has no timepoint.');
+  const hottest = baseline.lesions
+    .filter((l) => l.present && l.suvMax !== null && l.centroidScannerMm !== null)
+    .sort((a, b) => (b.suvMax ?? 0) - (a.suvMax ?? 0))[0];
+  if (!hottest?.centroidScannerMm) throw new Error('No lesion is present at baseline.');
+  const pet = baseline.series.fdgPet.geometry;
+  const [i, j, k] = pointToIndex(pet, hottest.centroidScannerMm).map(Math.round) as number[];
+
+  await page.goto(`/patients/${patientId}`);
+  await page.getByRole('link', { name: /^PET FDG/ }).first().click();
+  const slider = page.getByLabel('Slice', { exact: true });
+  await slider.focus();
+  await page.keyboard.press('Home');
+  for (let n = 0; n < (k ?? 0); n++) await page.keyboard.press('ArrowRight');
+  await expect(page.getByText(new RegExp(`^Slice ${(k ?? 0) + 1} / `))).toBeVisible();
+
+  await page.getByRole('button', { name: 'Outline lesion here' }).click();
+  const canvas = page.getByTestId('slice-canvas');
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error('The canvas has no box.');
+  await page.mouse.click(box.x + ((i ?? 0) + 0.5) * (box.width / pet.size[0]),
+    box.y + ((j ?? 0) + 0.5) * (box.height / pet.size[1]));
+  await expect(page.getByTestId('threshold-outline')).toContainText('voxels');
+
+  await page.reload();
+  const listed = page.getByRole('table', { name: 'Threshold outlines' }).getByRole('row');
+  await expect(listed).toHaveCount(2);
+});
+
+function groundTruth(patientId: string): GroundTruth['patients'][number] {
+  const truth = JSON.parse(
+    fs.readFileSync(path.join(runDir(), 'cohort', 'ground-truth.json'), 'utf8'),
+  ) as GroundTruth;
+  const patient = truth.patients.find((p) => p.patientId === patientId);
+  if (!patient) throw new Error(`Patient ${patientId} is not in the ground truth.`);
+
+  return patient;
+}
