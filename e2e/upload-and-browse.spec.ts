@@ -317,6 +317,37 @@ test('a reader marks a linked observation as a new lesion, which starts its own 
   await expect(rows).toHaveCount(before + 1);
 });
 
+test('a target marked too small to measure counts 5 mm in the sum of its scan', async ({
+  page,
+}) => {
+  const { patientId } = firstPatientFolder();
+  await page.goto(`/patients/${patientId}/response`);
+  const l3 = page.getByRole('row', { name: /^L3/ });
+  await expect(l3).toBeVisible();
+  // Cells after the row header: the baseline, then the first follow-up.
+  const sum = page.getByRole('row', { name: /^Sum of targets/ }).getByRole('cell').nth(1);
+  const before = (await sum.textContent()) ?? '';
+
+  const tooSmall = l3.getByRole('checkbox', { name: /^too small to measure: L3 on / }).first();
+  await tooSmall.click();
+  await expect(tooSmall).toBeChecked();
+  await expect(l3).toContainText('too small: 5 mm');
+  await expect(sum).not.toHaveText(before);
+  await page.reload();
+  await expect(tooSmall).toBeChecked();
+});
+
+test('a reader calls a new lesion equivocal, and the choice is kept', async ({ page }) => {
+  const { patientId } = firstPatientFolder();
+  await page.goto(`/patients/${patientId}/response`);
+
+  const status = page.getByLabel(/^new lesion status of /).first();
+  await status.selectOption('equivocal');
+  await expect(status).toHaveValue('equivocal');
+  await page.reload();
+  await expect(page.getByLabel(/^new lesion status of /).first()).toHaveValue('equivocal');
+});
+
 test('a click on a hot PET lesion outlines it, and the outline is kept and listed', async ({
   page,
 }) => {

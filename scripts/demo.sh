@@ -19,7 +19,8 @@ fi
 
 if [ ! -f "$cohort/ground-truth.json" ]; then
   echo "== generating the demo cohort in $cohort"
-  npm run --silent hallmark -- phantom --out "$cohort" --patients 6 --seed 2026 --size demo
+  npm run --silent hallmark -- phantom --out "$cohort" --patients 6 --seed 2026 --size demo \
+    --unenhanced-ct --separate-mr-frame
 fi
 
 echo "== ingesting it"

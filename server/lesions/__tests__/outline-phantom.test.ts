@@ -10,9 +10,12 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { lesionOutlines, propagatedMasks, segmentMasks, series, volumes } from '@/db/schema';
+import {
+  lesionOutlines, propagatedMasks, segmentMasks, series, signalValues, volumes,
+} from '@/db/schema';
 import { pointToIndex, type Vec3 } from '@/server/imaging/image';
 import type { LesionObservation, PatientTruth } from '@/server/phantom/ground-truth';
+import { computePatientSignals } from '@/server/signals-store/compute';
 import { openTestDatabase, type TestDatabase } from '@/server/testing/databases';
 import {
   dropFirstFollowUpSeg,
@@ -119,6 +122,22 @@ describe('threshold outlines through tracking', () => {
     expect(found?.lesion.id).toBe(trackOfTruth(table, target.lesionId)?.id);
     expect(listed).toMatchObject({ id: outlineId, outlinedBy: 'reader one',
       lesionLabel: found?.lesion.label, trackId: found?.lesion.id });
+  }, 300_000);
+
+  it('gets hallmark signals measured on its own PET-grid mask', async () => {
+    await computePatientSignals(db.handle.db, db.dataDir, patient.patientId);
+    const found = outlineCell(await loadLesionTable(db.handle.db, patient.patientId));
+    const [outline] = await listOutlines(db.handle.db, petId);
+    const values = await db.handle.db.select().from(signalValues)
+      .where(eq(signalValues.observationId, found!.cell.id));
+    const of = (id: string) => values.find((v) => v.signalId === id);
+
+    expect(values.length).toBeGreaterThan(5);
+    expect(values.every((v) => v.settings?.maskSource === 'threshold')).toBe(true);
+    // Volume counts the outline's own voxels; its hottest voxel is the local maximum the
+    // threshold was taken from.
+    expect(of('volume')?.voxelCount).toBe(outline!.voxelCount);
+    expect(of('fdg-suvmax')?.value).toBeCloseTo(outline!.localMaxSuv, 3);
   }, 300_000);
 
   it('goes to the lesion the reader names, and follows a relink', async () => {
