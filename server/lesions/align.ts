@@ -5,7 +5,10 @@
  * lesion table flags every observation of that timepoint, so the fallback is never
  * mistaken for a registration.
  */
+import { availableParallelism } from 'node:os';
+
 import type { ImageVolume } from '@/server/imaging/image';
+import { mapConcurrent } from '@/server/lib/map-concurrent';
 import { logger } from '@/server/lib/log';
 import {
   registerVolumes, type Mat3x4, type RegistrationOptions, type RegistrationQuality,
@@ -39,15 +42,18 @@ export async function alignTimepoints(
   const baseline = inputs.timepoints[inputs.baselineIndex];
   const fixed = baseline?.ct ? await readCt(dataDir, baseline.ct) : null;
   const total = inputs.timepoints.length - 1;
-  const out: Alignment[] = [];
-  for (const timepoint of inputs.timepoints) {
-    if (timepoint === baseline) {
-      out.push(baselineAlignment(timepoint));
-      continue;
-    }
-    onProgress(out.length, total);
-    out.push(await alignOne(dataDir, fixed, baseline, timepoint, options));
-  }
+  let done = 0;
+  onProgress(done, total);
+  // Each registration occupies one core in its own worker thread: as many at once as the
+  // machine has cores (in-process runs would block each other, so they go one by one).
+  const lanes = options.inProcess ? 1 : availableParallelism();
+  const out = await mapConcurrent(inputs.timepoints, lanes, async (timepoint) => {
+    if (timepoint === baseline) return baselineAlignment(timepoint);
+    const alignment = await alignOne(dataDir, fixed, baseline, timepoint, options);
+    onProgress(++done, total);
+
+    return alignment;
+  });
   onProgress(total, total);
 
   return out;
