@@ -1,7 +1,8 @@
 /**
  * Looking for a tracked lesion at a follow-up that has no segmentation of it: the mask of
  * its previous sighting is carried through the stored transforms (previous ↦ baseline ↦
- * this timepoint) and refined on this timepoint's CT by propagateMask. The result is an
+ * this timepoint) and refined on this timepoint's CT by propagateMask, with the lesion's HU
+ * window learnt on the CT of that previous sighting. The result is an
  * observation of source 'propagated', always flagged 'needs-review'.
  *
  * Only a timepoint without any SEG mask is searched. A timepoint whose SEG lists other
@@ -68,7 +69,9 @@ async function propagateTrack(
     }
     const timepoint = ctx.inputs.timepoints[t]!;
     if (!last || timepoint.masks.length > 0 || !timepoint.ct) break;
-    const found = carry(last, matrixBetween(ctx, last.timepointIndex, t), await ctAt(t));
+    const before = ctx.inputs.timepoints[last.timepointIndex]?.ct
+      ? await ctAt(last.timepointIndex) : undefined;
+    const found = carry(last, matrixBetween(ctx, last.timepointIndex, t), await ctAt(t), before);
     if (!found) break;
     out.push({ ...found, timepointIndex: t, imageSeriesId: timepoint.ct.seriesId,
       fromLesionId: last.from.lesionId, fromSegmentMaskId: last.from.segmentMaskId });
@@ -93,11 +96,12 @@ export function matrixBetween(ctx: PropagationContext, from: number, to: number)
   return composeMatrices(ctx.alignments[to]!.matrix, toBaseline);
 }
 
-function carry(last: Sighting, matrix: Mat3x4, ct: ImageVolume) {
+/** `before` is the CT the last sighting lies on: its HU window is learnt there. */
+function carry(last: Sighting, matrix: Mat3x4, ct: ImageVolume, before?: ImageVolume) {
   const box = reachBox(last.mask, matrix, ct, SEARCH_MARGIN_MM * 2);
   if (!box) return null;
   const result = propagateMask(last.mask, affine(matrix), cropVolume(ct, box),
-    { searchMarginMm: SEARCH_MARGIN_MM });
+    { searchMarginMm: SEARCH_MARGIN_MM, previousImage: before });
   const measurement = measureLesion(result.mask);
   if (measurement.voxelCount === 0) return null;
   const flags = ['needs-review', ...result.flags];

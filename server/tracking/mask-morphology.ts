@@ -58,6 +58,36 @@ export function faceNeighbours(n: number, size: Vec3): number[] {
   return out;
 }
 
+/**
+ * The mask with its holes filled: background voxels that no face-connected path of
+ * background joins to the grid's border become mask. Noise leaves such holes in a lesion
+ * grown by an intensity window.
+ */
+export function fillHoles(mask: ImageVolume): ImageVolume {
+  const [nx, ny, nz] = mask.size;
+  const outside = new Uint8Array(mask.data.length);
+  const stack: number[] = [];
+  mask.data.forEach((v, n) => {
+    const i = n % nx;
+    const j = Math.floor(n / nx) % ny;
+    const k = Math.floor(n / (nx * ny));
+    const border = i === 0 || j === 0 || k === 0 || i === nx - 1 || j === ny - 1 || k === nz - 1;
+    if (v === 0 && border) {
+      outside[n] = 1;
+      stack.push(n);
+    }
+  });
+  while (stack.length > 0) {
+    for (const m of faceNeighbours(stack.pop() ?? 0, mask.size)) {
+      if (outside[m] === 1 || mask.data[m] !== 0) continue;
+      outside[m] = 1;
+      stack.push(m);
+    }
+  }
+
+  return { ...mask, pixelType: 'uint8', data: outside.map((v) => 1 - v) };
+}
+
 function dilateAxis(data: Uint8Array, size: Vec3, axis: number, r: number): Uint8Array {
   if (r === 0) return data;
   const out = new Uint8Array(data.length);

@@ -25,7 +25,8 @@
  */
 import { createImage, type ImageVolume } from '../imaging/image';
 import { invertMatrix, type AffineTransform } from './affine';
-import { dilateBox, faceNeighbours, marginVoxels } from './mask-morphology';
+import { learnWindow } from './lesion-window';
+import { dilateBox, faceNeighbours, fillHoles, marginVoxels } from './mask-morphology';
 import { resampleVolume } from './resample';
 
 export interface PropagateOptions {
@@ -39,6 +40,11 @@ export interface PropagateOptions {
   minHalfWidthHu?: number;
   /** Flag when refined / carried volume leaves [1 / f, f]. */
   volumeChangeFactor?: number;
+  /**
+   * The image the previous mask was drawn on (any grid covering it). When given, the
+   * window is learnt there from the lesion and its surroundings (lesion-window.ts).
+   */
+  previousImage?: ImageVolume;
 }
 
 export type PropagateFlag =
@@ -85,7 +91,9 @@ export function propagateMask(
 
   const radius = marginVoxels(nextImage.spacingMm, settings.searchMarginMm);
   const neighbourhood = dilateBox(carriedMask, radius);
-  const windowHu = settings.windowHu ??
+  const learnt = !settings.windowHu && settings.previousImage
+    ? learnWindow(settings.previousImage, binary) : null;
+  const windowHu = settings.windowHu ?? learnt?.windowHu ??
     apartFromSurroundings(estimateWindow(nextImage, carried, settings),
       ringMedian(nextImage, neighbourhood, carriedMask));
   const inWindow = (n: number) => {
@@ -96,7 +104,8 @@ export function propagateMask(
   const seeds = carried.filter(inWindow);
   if (seeds.length === 0) return { mask: carriedMask, carriedMask, windowHu, flags: ['no-seed'] };
 
-  const grown = growRegion(nextImage, seeds, (n) => neighbourhood.data[n] === 1 && inWindow(n));
+  const grown = fillHoles(
+    growRegion(nextImage, seeds, (n) => neighbourhood.data[n] === 1 && inWindow(n)));
   const flags = judgeGrowth(grown, neighbourhood, carried.length, settings.volumeChangeFactor);
 
   return { mask: grown, carriedMask, windowHu, flags };
