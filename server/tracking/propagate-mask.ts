@@ -5,23 +5,32 @@
  *    T⁻¹(q), nearest neighbour, where T maps previous-space points to next-space points.
  * 2. Neighbourhood: the carried mask dilated by `searchMarginMm` (a box, see
  *    mask-morphology.ts); the refined lesion never leaves it.
- * 3. Intensity window: the median HU of the next image under the carried mask, plus or
- *    minus max(k · 1.4826 · MAD, minHalfWidthHu); 1.4826 · MAD estimates the standard
- *    deviation while ignoring the carried voxels that miss the lesion. When the median
- *    of the surroundings (neighbourhood minus carried mask) falls inside that window,
- *    the bound on its side is pulled to halfway between the two medians, so a lesion of
- *    low contrast does not grow into its organ. A fixed window can be given instead.
+ * 3. Intensity window: given the image the previous mask was drawn on, learnt there from
+ *    the lesion and a ring of tissue around it (lesion-window.ts): that mask is known,
+ *    where the carried one may sit half on the organ when the lesion shrank or moved.
+ *    Otherwise estimated on the next image: the median HU under the carried mask, plus or
+ *    minus max(k · 1.4826 · MAD, minHalfWidthHu) (1.4826 · MAD estimates the standard
+ *    deviation while ignoring the carried voxels that miss the lesion); when the median
+ *    of the surroundings (neighbourhood minus carried mask) falls inside that window, the
+ *    bound on its side is pulled to halfway between the two medians. A fixed window can
+ *    be given instead.
  * 4. Region growing: seeds are the carried voxels inside the window; the region grows
- *    through face neighbours (6-connectivity) inside the window and the neighbourhood.
+ *    through face neighbours (6-connectivity) inside the window and the neighbourhood,
+ *    and the holes noise leaves in it are filled.
+ * 5. Leak bound: a region that outgrew the carried mask by half and lies against the
+ *    neighbourhood's edge over a quarter of its surface has run into a neighbour of
+ *    similar density; the seeds alone (carried voxels in the window) are kept instead,
+ *    flagged 'refinement-leaked'.
  *
  * Flags say when the result needs a look: nothing carried over, no seed, a region that
- * reaches the edge of the neighbourhood (likely leaking into a neighbour of similar
- * density), or a volume far from the carried one. Without a seed the carried mask is
- * returned unrefined.
+ * reaches the edge of the neighbourhood, a leak, or a volume far from the carried one.
+ * Without a seed the carried mask is returned unrefined.
  *
  * One intensity window assumes a fairly uniform lesion: a necrotic or cavitating lesion
- * loses its core, and a lesion as dense as its surroundings leaks to the margin (and is
- * flagged); a learned or edge-based refinement would be needed for those.
+ * keeps its core only when the core is closed (hole filling), and a lesion as dense as
+ * its surroundings leaks (and is flagged, or cut back to its seeds). A lesion of a few
+ * voxels gives the learnt window little to learn from, so tiny bone lesions in marrow or
+ * disc of similar HU come out wrong by up to their own size.
  */
 import { createImage, type ImageVolume } from '../imaging/image';
 import { invertMatrix, type AffineTransform } from './affine';
@@ -40,6 +49,10 @@ export interface PropagateOptions {
   minHalfWidthHu?: number;
   /** Flag when refined / carried volume leaves [1 / f, f]. */
   volumeChangeFactor?: number;
+  /** A region larger than this times the carried mask may have leaked (see judgeGrowth). */
+  leakFactor?: number;
+  /** ... and has, when more than this fraction of its surface lies against the edge. */
+  leakEdgeFraction?: number;
   /**
    * The image the previous mask was drawn on (any grid covering it). When given, the
    * window is learnt there from the lesion and its surroundings (lesion-window.ts).
@@ -51,7 +64,9 @@ export type PropagateFlag =
   | 'empty-after-transform'
   | 'no-seed'
   | 'reaches-search-edge'
-  | 'large-volume-change';
+  | 'large-volume-change'
+  /** The grown region leaked; the carried voxels inside the window were kept instead. */
+  | 'refinement-leaked';
 
 export interface PropagateResult {
   /** The refined mask on the next grid (uint8, 0/1). */
@@ -67,6 +82,8 @@ const DEFAULTS = {
   windowSigmas: 2.5,
   minHalfWidthHu: 30,
   volumeChangeFactor: 2,
+  leakFactor: 1.5,
+  leakEdgeFraction: 0.25,
 } as const;
 
 export function propagateMask(
@@ -106,9 +123,27 @@ export function propagateMask(
 
   const grown = fillHoles(
     growRegion(nextImage, seeds, (n) => neighbourhood.data[n] === 1 && inWindow(n)));
-  const flags = judgeGrowth(grown, neighbourhood, carried.length, settings.volumeChangeFactor);
+  const growth = judgeGrowth(grown, neighbourhood, carried.length, settings);
+  if (!growth.leaked) return { mask: grown, carriedMask, windowHu, flags: growth.flags };
 
-  return { mask: grown, carriedMask, windowHu, flags };
+  return { ...keepSeeds(nextImage, seeds, neighbourhood, carried.length, settings), carriedMask,
+    windowHu };
+}
+
+/** After a leak: the carried voxels inside the window, flagged as such. */
+function keepSeeds(
+  image: ImageVolume, seeds: number[], neighbourhood: ImageVolume, carriedCount: number,
+  s: Parameters<typeof judgeGrowth>[3],
+) {
+  const kept = createImage(image, 'uint8');
+  for (const n of seeds) kept.data[n] = 1;
+  const mask = fillHoles(kept);
+  const own = judgeGrowth(mask, neighbourhood, carriedCount, s).flags;
+  // The growth did reach the edge; only the volume change is judged on what is kept.
+  const flags: PropagateFlag[] = ['reaches-search-edge', 'refinement-leaked',
+    ...own.filter((f) => f === 'large-volume-change')];
+
+  return { mask, flags };
 }
 
 function voxelsOf(mask: ImageVolume): number[] {
@@ -188,25 +223,36 @@ function growRegion(
   return out;
 }
 
-/** Flags for a grown region: touching the neighbourhood's edge, or a big volume change. */
+/**
+ * Flags for a grown region: touching the neighbourhood's edge, or a big volume change.
+ * It has leaked when it both outgrew the carried mask by `leakFactor` and more than
+ * `leakEdgeFraction` of its surface lies against the edge: a lesion that truly grew
+ * stays mostly inside the margin, a leak runs out of it along a neighbour of similar
+ * density. Surface: the region's voxels with a face neighbour outside it.
+ */
 function judgeGrowth(
   grown: ImageVolume,
   neighbourhood: ImageVolume,
   carriedCount: number,
-  factor: number,
-): PropagateFlag[] {
+  s: { volumeChangeFactor: number; leakFactor: number; leakEdgeFraction: number },
+): { flags: PropagateFlag[]; leaked: boolean } {
   const flags: PropagateFlag[] = [];
   let count = 0;
-  let touches = false;
+  let surface = 0;
+  let atEdge = 0;
   grown.data.forEach((v, n) => {
     if (v === 0) return;
     count++;
-    if (touches) return;
-    touches = faceNeighbours(n, grown.size).some((m) => neighbourhood.data[m] === 0);
+    const around = faceNeighbours(n, grown.size);
+    if (around.some((m) => grown.data[m] === 0)) surface++;
+    if (around.some((m) => neighbourhood.data[m] === 0)) atEdge++;
   });
-  if (touches) flags.push('reaches-search-edge');
+  if (atEdge > 0) flags.push('reaches-search-edge');
   const ratio = count / carriedCount;
-  if (ratio > factor || ratio < 1 / factor) flags.push('large-volume-change');
+  if (ratio > s.volumeChangeFactor || ratio < 1 / s.volumeChangeFactor) {
+    flags.push('large-volume-change');
+  }
+  const leaked = ratio > s.leakFactor && atEdge > s.leakEdgeFraction * surface;
 
-  return flags;
+  return { flags, leaked };
 }

@@ -3,7 +3,7 @@
  * lesion present at that timepoint must come back as a 'propagated' observation on its
  * own track, flagged for review, with a mask file on disk; its volume must be close to
  * the true one (the phantom's own rasterisation) unless the mask is flagged as doubtful,
- * and the median error over all of them must be within the same tolerance.
+ * and the median error over all of them must be within a tighter tolerance.
  */
 
 import fs from 'node:fs/promises';
@@ -27,11 +27,14 @@ import { median, truthOfMasks } from './truth-scoring';
 
 const FAST = { registration: { targetSpacingMm: 8, iterationsPerResolution: 150 } };
 // The refined mask is grown on 4 mm phantom voxels, where one voxel layer more or less
-// on a lesion 6 voxels across changes its volume by about 20 %. A mask whose growth hit
-// the edge of its search region or changed volume more than twofold is flagged, and only
-// the flag is required of it: that is how a reader learns not to trust it.
-const VOLUME_TOLERANCE = 0.2;
-const DOUBTFUL = ['reaches-search-edge', 'large-volume-change'];
+// on a lesion 6 voxels across changes its volume by about 20 %; the window learnt on the
+// previous CT keeps each unflagged mask within 10 % here, and the median within 5 %. A
+// mask whose growth hit the edge of its search region, leaked, or changed volume more
+// than twofold is flagged, and only the flag is required of it: that is how a reader
+// learns not to trust it.
+const VOLUME_TOLERANCE = 0.1;
+const MEDIAN_TOLERANCE = 0.05;
+const DOUBTFUL = ['reaches-search-edge', 'large-volume-change', 'refinement-leaked'];
 
 let cohort: TestCohort;
 let db: TestDatabase;
@@ -84,7 +87,7 @@ describe('a follow-up without its SEG', () => {
         expect(error).toBeLessThanOrEqual(VOLUME_TOLERANCE);
       }
     }
-    expect(median(errors)).toBeLessThanOrEqual(VOLUME_TOLERANCE);
+    expect(median(errors)).toBeLessThanOrEqual(MEDIAN_TOLERANCE);
     const rows = await db.handle.db.select().from(propagatedMasks);
 
     expect(present.length).toBeGreaterThan(0);

@@ -96,6 +96,20 @@ describe('propagateMask with the previous image', () => {
   });
 });
 
+describe('propagateMask bounding a leak', () => {
+  it('keeps the carried voxels in the window when growth runs into a similar neighbour', () => {
+    // The lesion stays put, but an organ of its 80 HU now touches it at x ≥ 6 mm.
+    const before = ct((p) => (inside(6)(p) ? 80 : 0));
+    const after = ct((p) => (inside(6)(p) || p[0] >= 6 ? 80 : 0));
+    const result = propagateMask(ball(6), affine(IDENTITY_MATRIX), after, {
+      previousImage: before, searchMarginMm: 4,
+    });
+
+    expect(result.flags).toContain('refinement-leaked');
+    expect(count(result.mask.data)).toBe(count(ball(6).data));
+  });
+});
+
 describe('fillHoles', () => {
   it('fills a cavity and leaves a solid ball as it is', () => {
     const shell = ball(8);
