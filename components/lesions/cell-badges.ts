@@ -22,6 +22,8 @@ const FLAG_BADGES: Record<string, Badge> = {
   'needs-review': { text: 'needs review', tone: 'bad' },
   // One lesion seen as two or more separate segments at this timepoint.
   'several-parts': { text: 'several parts', tone: 'warn' },
+  // Propagation's refinement grew out of bounds; the carried mask was kept instead.
+  'refinement-leaked': { text: 'refinement leaked', tone: 'warn' },
   // A PET outline's threshold region met the growth bound and was cut off there.
   'cut-at-growth-bound': { text: 'cut off', tone: 'warn' },
   // A PET outline on a frame of reference other than the CT's: its position is unsure.
