@@ -54,8 +54,8 @@ async function findObservation(db: Db, observationId: string) {
   const [row] = await db
     .select({
       segmentMaskId: lesionObservations.segmentMaskId, trackId: lesionObservations.trackId,
-      outlineId: lesionObservations.outlineId, date: timepoints.date,
-      patientRowId: patients.id, patientId: patients.patientId,
+      outlineId: lesionObservations.outlineId, timepointId: lesionObservations.timepointId,
+      date: timepoints.date, patientRowId: patients.id, patientId: patients.patientId,
     })
     .from(lesionObservations)
     .innerJoin(lesionTracks, eq(lesionTracks.id, lesionObservations.trackId))
@@ -67,6 +67,7 @@ async function findObservation(db: Db, observationId: string) {
       userMessage: 'That observation no longer exists: the lesions were re-tracked. Reload.',
     });
   }
+
   return row;
 }
 
@@ -140,7 +141,7 @@ export interface ReviewActionRequest {
 export async function recordReviewAction(
   db: Db, dataDir: string, request: ReviewActionRequest, decidedBy: string,
 ): Promise<void> {
-  const found = await findCell(db, request.observationId);
+  const found = await findObservation(db, request.observationId);
   const anchor = request.kind === 'vanish'
     ? await maskOnTrack(db, found.trackId, lt(timepoints.date, found.date))
     : found.segmentMaskId;
@@ -163,25 +164,4 @@ export async function recordReviewAction(
     decidedBy,
   });
   await rematchPatient(db, dataDir, found.patientId);
-}
-
-async function findCell(db: Db, observationId: string) {
-  const [row] = await db
-    .select({
-      segmentMaskId: lesionObservations.segmentMaskId, trackId: lesionObservations.trackId,
-      timepointId: lesionObservations.timepointId, date: timepoints.date,
-      patientRowId: patients.id, patientId: patients.patientId,
-    })
-    .from(lesionObservations)
-    .innerJoin(lesionTracks, eq(lesionTracks.id, lesionObservations.trackId))
-    .innerJoin(patients, eq(patients.id, lesionTracks.patientId))
-    .innerJoin(timepoints, eq(timepoints.id, lesionObservations.timepointId))
-    .where(eq(lesionObservations.id, observationId));
-  if (!row) {
-    throw new AppError('NOT_FOUND', `No observation ${observationId}.`, {
-      userMessage: 'That observation no longer exists: the lesions were re-tracked. Reload.',
-    });
-  }
-
-  return row;
 }

@@ -62,7 +62,7 @@ afterAll(async () => {
 });
 
 describe('a follow-up without its SEG', () => {
-  it('gets each lesion present there propagated onto its own track, near the true volume', async () => {
+  it('propagates each present lesion onto its own track, near the true volume', async () => {
     const present = patient.timepoints[dropped]!.lesions.filter((l) => l.present);
     const errors: number[] = [];
     for (const truth of present) {
