@@ -58,6 +58,7 @@ export function LesionTable({ patientId }: { patientId: string }) {
                   <span className={`badge ${REGISTRATION_TONE[t.registration.status] ?? ''}`}>
                     {t.registration.status === 'failed' ? 'unregistered' : t.registration.status}
                   </span>
+                  <SeriesRegistrations series={t.registration.series} />
                 </th>
               ))}
             </tr>
@@ -110,4 +111,21 @@ export function LesionTable({ patientId }: { patientId: string }) {
 
 function lesionHref(patientId: string, trackId: string): string {
   return `/patients/${encodeURIComponent(patientId)}/lesions/${trackId}`;
+}
+
+/**
+ * Series in a frame of their own (an MR from another scanner) and how they were brought
+ * onto the CT; a failed one is read as if its frame were the CT's, which the reader must
+ * know before trusting its values.
+ */
+function SeriesRegistrations({ series }: {
+  series: { seriesId: string; modality: string; description: string | null;
+    status: 'ok' | 'failed'; reason: string | null }[];
+}) {
+  return series.map((s) => (
+    <span key={s.seriesId} className={`badge ${s.status === 'ok' ? 'ok' : 'bad'}`}
+      title={s.reason ?? `${s.description ?? s.modality} registered to the CT`}>
+      {s.modality} {s.status === 'ok' ? 'registered' : 'unregistered'}
+    </span>
+  ));
 }

@@ -30,6 +30,11 @@ const lesionTable = z.object({
       method: z.string().nullable(), reason: z.string().nullable(),
       // The lesion page carries a baseline point to this timepoint with it.
       matrix: z.array(z.number()).length(12).nullable(),
+      // Series in another frame than the CT (an MR), each registered to the CT.
+      series: z.array(z.object({
+        seriesId: z.string(), modality: z.string(), description: z.string().nullable(),
+        status: z.enum(['ok', 'failed']), method: z.string(), reason: z.string().nullable(),
+      })),
     }),
   })),
   lesions: z.array(z.object({

@@ -18,6 +18,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   segmentMasks, series, seriesRegistrations, signalValues, studies, timepoints, volumes,
 } from '@/db/schema';
+import { createCaller } from '@/server/api/root';
+import { createContext } from '@/server/api/trpc';
 import type { ImageVolume } from '@/server/imaging/image';
 import { gridInCtFrame } from '@/server/masks/series-frame';
 import { transferMask, type CroppedMask } from '@/server/masks/transfer';
@@ -227,6 +229,12 @@ describe('series registration of MR maps in their own frame', () => {
     for (const t of doc.timepoints) {
       expect(t.registration.series.map((s) => s.status)).toEqual(['ok', 'ok']);
     }
+
+    // The lesion table gets the same list through its procedure and badges each series.
+    const caller = createCaller(createContext(db.handle.db, db.dataDir));
+    const table = await caller.tracking.table({ patientId: PATIENT });
+    expect(table.timepoints.flatMap((t) => t.registration.series.map((s) => s.modality)))
+      .toEqual(doc.timepoints.flatMap((t) => t.registration.series.map(() => 'MR')));
   });
 
   it('carries a SEG mask onto the MR through the registration for the viewer', async () => {
