@@ -9,12 +9,15 @@
  * they get no row and are read in their own frame as if it were the CT's (the lesion
  * table already flags such a timepoint as unregistered).
  */
+import { availableParallelism } from 'node:os';
+
 import { eq } from 'drizzle-orm';
 
 import type { Db } from '@/db/client';
 import { seriesRegistrations, type SeriesRegistrationMethod } from '@/db/schema';
 import type { ImageVolume } from '@/server/imaging/image';
 import { logger } from '@/server/lib/log';
+import { mapConcurrent } from '@/server/lib/map-concurrent';
 import {
   registerVolumes, type Mat3x4, type RegistrationOptions, type RegistrationQuality,
 } from '@/server/tracking';
@@ -53,18 +56,23 @@ export async function alignSeries(
     .flatMap((t) => (t.ct ? [{ t, ct: t.ct, groups: groupsOf(t) }] : []))
     .filter((w) => w.groups.length > 0);
   const total = work.reduce((sum, w) => sum + w.groups.length, 0);
-  const out: SeriesAlignment[] = [];
   let done = 0;
-  for (const { t, ct, groups } of work) {
+  onProgress(done, total);
+  // Timepoints side by side, one registration worker per core, as for the CTs.
+  const lanes = options.inProcess ? 1 : availableParallelism();
+  const perTimepoint = await mapConcurrent(work, lanes, async ({ t, ct, groups }) => {
     const fixed = await readCt(dataDir, ct);
+    const out: SeriesAlignment[] = [];
     for (const group of groups) {
-      onProgress(done++, total);
       out.push(...await alignGroup(dataDir, fixed, { timepointId: t.id, ct }, group, options));
+      onProgress(++done, total);
     }
-  }
+
+    return out;
+  });
   onProgress(total, total);
 
-  return out;
+  return perTimepoint.flat();
 }
 
 function groupsOf(t: TimepointInputs): FrameGroup<Imaged>[] {
