@@ -5,8 +5,11 @@ import path from 'node:path';
 import type { Db } from '@/db/client';
 import { runIngest } from '@/server/ingest/pipeline';
 import { expandSources } from '@/server/ingest/sources';
+import { trackPatient } from '@/server/lesions/track-patient';
 import { generateCohort } from '@/server/phantom/cohort';
-import type { GroundTruth } from '@/server/phantom/ground-truth';
+import type { GroundTruth, PatientTruth } from '@/server/phantom/ground-truth';
+
+import { openTestDatabase, type TestDatabase } from './databases';
 
 /** A small phantom cohort written to a temporary folder, with its ground truth. */
 export interface TestCohort {
@@ -58,3 +61,34 @@ export async function dropFirstFollowUpSeg(cohort: TestCohort, patientIndex = 0)
 export const FAST_TRACKING = {
   registration: { targetSpacingMm: 8, iterationsPerResolution: 150 },
 } as const;
+
+/** One phantom patient, ingested into an embedded database and tracked. */
+export interface TrackedPatient {
+  cohort: TestCohort;
+  db: TestDatabase;
+  patient: PatientTruth;
+  /** The follow-up whose SEG was deleted before ingest, so its lesions are propagated. */
+  droppedIndex: number;
+  dispose(): Promise<void>;
+}
+
+/**
+ * The set-up of every test about propagation: a one-patient cohort whose first segmented
+ * follow-up lost its SEG, ingested and tracked with the test registration settings.
+ */
+export async function trackedPatientMissingOneSeg(seed: number): Promise<TrackedPatient> {
+  const cohort = await generateTestCohort({ patients: 1, seed });
+  const droppedIndex = await dropFirstFollowUpSeg(cohort);
+  const patient = cohort.truth.patients[0]!;
+  const db = await openTestDatabase('pglite');
+  await ingestCohort(cohort, db.handle.db, db.dataDir);
+  await trackPatient(db.handle.db, db.dataDir, patient.patientId, FAST_TRACKING);
+
+  return {
+    cohort, db, patient, droppedIndex,
+    dispose: async () => {
+      await db.dispose();
+      await cohort.dispose();
+    },
+  };
+}

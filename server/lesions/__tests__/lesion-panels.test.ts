@@ -11,36 +11,25 @@ import { findMask } from '@/app/api/masks/find-mask';
 import { propagatedMasks, segmentMasks } from '@/db/schema';
 import { sliceThrough } from '@/lib/lesion-slices';
 import type { PatientTruth } from '@/server/phantom/ground-truth';
-import { openTestDatabase, type TestDatabase } from '@/server/testing/databases';
+import type { TestDatabase } from '@/server/testing/databases';
 import {
-  dropFirstFollowUpSeg,
-  FAST_TRACKING,
-  generateTestCohort,
-  ingestCohort,
-  type TestCohort,
+  trackedPatientMissingOneSeg, type TrackedPatient,
 } from '@/server/testing/phantom-cohort';
 
-import { loadLesionTable, trackPatient, type LesionTable } from '..';
+import { loadLesionTable, type LesionTable } from '..';
 import { loadLesionPanels } from '../read-lesion-panels';
 
-let cohort: TestCohort;
+let tracked: TrackedPatient;
 let db: TestDatabase;
 let patient: PatientTruth;
 let table: LesionTable;
 
 beforeAll(async () => {
-  cohort = await generateTestCohort({ patients: 1, seed: 7 });
-  patient = cohort.truth.patients[0]!;
-  await dropFirstFollowUpSeg(cohort);
-  db = await openTestDatabase('pglite');
-  await ingestCohort(cohort, db.handle.db, db.dataDir);
-  await trackPatient(db.handle.db, db.dataDir, patient.patientId, FAST_TRACKING);
+  tracked = await trackedPatientMissingOneSeg(7);
+  ({ db, patient } = tracked);
   table = await loadLesionTable(db.handle.db, patient.patientId);
 }, 600_000);
-afterAll(async () => {
-  await db?.dispose();
-  await cohort?.dispose();
-});
+afterAll(() => tracked?.dispose());
 
 describe('loadLesionPanels', () => {
   it('names per timepoint the segmented or propagated mask, on a CT through it', async () => {

@@ -16,13 +16,9 @@ import {
 import { pointToIndex, type Vec3 } from '@/server/imaging/image';
 import type { LesionObservation, PatientTruth } from '@/server/phantom/ground-truth';
 import { computePatientSignals } from '@/server/signals-store/compute';
-import { openTestDatabase, type TestDatabase } from '@/server/testing/databases';
+import type { TestDatabase } from '@/server/testing/databases';
 import {
-  dropFirstFollowUpSeg,
-  FAST_TRACKING,
-  generateTestCohort,
-  ingestCohort,
-  type TestCohort,
+  FAST_TRACKING, trackedPatientMissingOneSeg, type TrackedPatient,
 } from '@/server/testing/phantom-cohort';
 
 import {
@@ -32,7 +28,7 @@ import { deleteOutline, listOutlines } from '../outlines';
 import { outlineLesionHere } from '../threshold-outline';
 import { truthOfMasks } from './truth-scoring';
 
-let cohort: TestCohort;
+let tracked: TrackedPatient;
 let db: TestDatabase;
 let patient: PatientTruth;
 let followUp: number;
@@ -42,20 +38,13 @@ let seed: Vec3;
 let maskLabels: Map<string, string>;
 
 beforeAll(async () => {
-  cohort = await generateTestCohort({ patients: 1, seed: 11 });
-  followUp = await dropFirstFollowUpSeg(cohort);
-  patient = cohort.truth.patients[0]!;
-  db = await openTestDatabase('pglite');
-  await ingestCohort(cohort, db.handle.db, db.dataDir);
+  tracked = await trackedPatientMissingOneSeg(11);
+  ({ db, patient, droppedIndex: followUp } = tracked);
   maskLabels = new Map((await db.handle.db.select().from(segmentMasks))
     .map((m) => [m.id, m.label]));
-  await trackPatient(db.handle.db, db.dataDir, patient.patientId, FAST_TRACKING);
   ({ target, petId, seed } = await hottestLesionAtFollowUp());
 }, 300_000);
-afterAll(async () => {
-  await db?.dispose();
-  await cohort?.dispose();
-});
+afterAll(() => tracked?.dispose());
 
 /** The hottest lesion seen at baseline and at the follow-up, and a PET voxel at its centre. */
 async function hottestLesionAtFollowUp() {

@@ -13,16 +13,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { propagatedMasks, segmentMasks } from '@/db/schema';
 import type { PatientTruth } from '@/server/phantom/ground-truth';
-import { openTestDatabase, type TestDatabase } from '@/server/testing/databases';
+import type { TestDatabase } from '@/server/testing/databases';
 import {
-  dropFirstFollowUpSeg,
-  FAST_TRACKING,
-  generateTestCohort,
-  ingestCohort,
-  type TestCohort,
+  trackedPatientMissingOneSeg, type TrackedPatient,
 } from '@/server/testing/phantom-cohort';
 
-import { loadLesionTable, trackPatient, type LesionTable } from '..';
+import { loadLesionTable, type LesionTable } from '..';
 import { median, truthOfMasks } from './truth-scoring';
 
 const FAST = { registration: { targetSpacingMm: 8, iterationsPerResolution: 150 } };
@@ -36,7 +32,7 @@ const VOLUME_TOLERANCE = 0.1;
 const MEDIAN_TOLERANCE = 0.05;
 const DOUBTFUL = ['reaches-search-edge', 'large-volume-change', 'refinement-leaked'];
 
-let cohort: TestCohort;
+let tracked: TrackedPatient;
 let db: TestDatabase;
 let patient: PatientTruth;
 let dropped: number;
@@ -44,22 +40,15 @@ let table: LesionTable;
 let truthOf: Map<string, string>;
 
 beforeAll(async () => {
-  cohort = await generateTestCohort({ patients: 1, seed: 7 });
-  patient = cohort.truth.patients[0]!;
-  dropped = await dropFirstFollowUpSeg(cohort);
-  db = await openTestDatabase('pglite');
-  await ingestCohort(cohort, db.handle.db, db.dataDir);
-  await trackPatient(db.handle.db, db.dataDir, patient.patientId, FAST_TRACKING);
+  tracked = await trackedPatientMissingOneSeg(7);
+  ({ db, patient, droppedIndex: dropped } = tracked);
   table = await loadLesionTable(db.handle.db, patient.patientId);
   const labels = new Map(
     (await db.handle.db.select().from(segmentMasks)).map((m) => [m.id, m.label]),
   );
   truthOf = truthOfMasks(table, patient, labels);
 }, 600_000);
-afterAll(async () => {
-  await db?.dispose();
-  await cohort?.dispose();
-});
+afterAll(() => tracked?.dispose());
 
 describe('a follow-up without its SEG', () => {
   it('propagates each present lesion onto its own track, near the true volume', async () => {

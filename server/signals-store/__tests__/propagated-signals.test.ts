@@ -9,11 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   lesionObservations, propagatedMasks, segmentMasks, series, signalValues, studies, timepoints,
 } from '@/db/schema';
-import { trackPatient } from '@/server/lesions';
 import type { PatientTruth } from '@/server/phantom/ground-truth';
-import { openTestDatabase, type TestDatabase } from '@/server/testing/databases';
+import type { TestDatabase } from '@/server/testing/databases';
 import {
-  dropFirstFollowUpSeg, FAST_TRACKING, generateTestCohort, ingestCohort, type TestCohort,
+  trackedPatientMissingOneSeg, type TrackedPatient,
 } from '@/server/testing/phantom-cohort';
 
 import { computePatientSignals, readPatientSignals } from '..';
@@ -24,24 +23,17 @@ import { computePatientSignals, readPatientSignals } from '..';
 const VOLUME_TOLERANCE = 0.2;
 const DOUBTFUL = ['reaches-search-edge', 'large-volume-change'];
 
-let cohort: TestCohort;
+let tracked: TrackedPatient;
 let db: TestDatabase;
 let patient: PatientTruth;
 let dropped: number;
 
 beforeAll(async () => {
-  cohort = await generateTestCohort({ patients: 1, seed: 7 });
-  patient = cohort.truth.patients[0]!;
-  dropped = await dropFirstFollowUpSeg(cohort);
-  db = await openTestDatabase('pglite');
-  await ingestCohort(cohort, db.handle.db, db.dataDir);
-  await trackPatient(db.handle.db, db.dataDir, patient.patientId, FAST_TRACKING);
+  tracked = await trackedPatientMissingOneSeg(7);
+  ({ db, patient, droppedIndex: dropped } = tracked);
   await computePatientSignals(db.handle.db, db.dataDir, patient.patientId);
 }, 600_000);
-afterAll(async () => {
-  await db?.dispose();
-  await cohort?.dispose();
-});
+afterAll(() => tracked?.dispose());
 
 /** Each propagated mask with the truth of its lesion, through the SEG segment it came from. */
 async function propagatedWithTruth() {
