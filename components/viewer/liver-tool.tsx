@@ -7,6 +7,7 @@ import { ErrorBox } from '@/components/error-box';
 import { sphereMask, voxelToLps, type VoxelGrid } from '@/lib/viewer/sphere-mask';
 import { useTRPC } from '@/lib/trpc';
 
+import { ClickToolButton } from './click-tool-button';
 import type { CanvasMask } from './slice-canvas';
 
 /**
@@ -57,16 +58,9 @@ export function LiverControls({ tool }: { tool: ReturnType<typeof useLiverTool> 
 
   return (
     <div style={{ margin: '10px 0' }}>
-      <button
-        className={tool.active ? 'small' : 'secondary small'}
-        aria-pressed={tool.active}
-        onClick={() => tool.setActive(!tool.active)}
-      >
-        Place liver sphere here
-      </button>
-      {tool.active && (
-        <p className="small muted">Click inside the right liver lobe, away from lesions.</p>
-      )}
+      <ClickToolButton label="Place liver sphere here" active={tool.active}
+        onToggle={tool.setActive}
+        instruction="Click inside the right liver lobe, away from lesions." />
       {tool.place.isPending && <p className="small muted">Measuring the liver sphere...</p>}
       {tool.place.error && <ErrorBox error={tool.place.error} />}
       {r && (

@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react';
 import { ErrorBox } from '@/components/error-box';
 import { useTRPC } from '@/lib/trpc';
 
+import { ClickToolButton } from './click-tool-button';
 import { useMasks } from './use-slices';
 
 /**
@@ -43,14 +44,8 @@ export function OutlineControls({ tool }: { tool: ReturnType<typeof useOutlineTo
 
   return (
     <div style={{ margin: '10px 0' }}>
-      <button
-        className={tool.active ? 'small' : 'secondary small'}
-        aria-pressed={tool.active}
-        onClick={() => tool.setActive(!tool.active)}
-      >
-        Outline lesion here
-      </button>
-      {tool.active && <p className="small muted">Click inside a hot lesion to outline it.</p>}
+      <ClickToolButton label="Outline lesion here" active={tool.active}
+        onToggle={tool.setActive} instruction="Click inside a hot lesion to outline it." />
       {tool.outline.isPending && <p className="small muted">Outlining...</p>}
       {tool.outline.error && <ErrorBox error={tool.outline.error} />}
       {last && !tool.outline.isPending && (
