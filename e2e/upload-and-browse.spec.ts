@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
 import { indexToPoint, pointToIndex } from '../server/imaging/image';
 import type { GroundTruth } from '../server/phantom/ground-truth';
@@ -348,10 +348,45 @@ test('a reader calls a new lesion equivocal, and the choice is kept', async ({ p
   await expect(page.getByLabel(/^new lesion status of /).first()).toHaveValue('equivocal');
 });
 
-test('a click on a hot PET lesion outlines it, and the outline is kept and listed', async ({
+test('a click on a lesion the SEG already holds is refused and names that lesion', async ({
   page,
 }) => {
   const { patientId } = firstPatientFolder();
+  const { voxel, pet } = hottestLesionAtBaseline(patientId);
+
+  await page.goto(`/patients/${patientId}`);
+  await page.getByRole('link', { name: /^PET FDG/ }).first().click();
+  await clickVoxel(page, voxel, pet.size);
+
+  await expect(page.getByRole('alert').filter({ hasText: 'already segmented' })).toContainText(
+    /already segmented at this timepoint as lesion L\d+ \(segment "/);
+  await expect(page.getByTestId('threshold-outline')).toHaveCount(0);
+  await expect(page.getByRole('table', { name: 'Threshold outlines' })).toHaveCount(0);
+});
+
+test('a click on a hot PET lesion no SEG holds outlines it, and the outline is kept and listed',
+  async ({ page }) => {
+    // The second phantom patient's baseline PET alone: a scan nobody segmented.
+    const patientId = secondPatientId();
+    const { voxel, pet, directory } = hottestLesionAtBaseline(patientId);
+    await page.goto('/ingest');
+    await page.getByLabel('Choose a folder').setInputFiles(path.join(runDir(), 'cohort',
+      directory));
+    await page.getByRole('button', { name: 'Upload and ingest' }).click();
+    await expect(page.getByTestId('ingest-summary')).toContainText('0 rejected.');
+
+    await page.goto(`/patients/${patientId}`);
+    await page.getByRole('link', { name: /^PET FDG/ }).first().click();
+    await clickVoxel(page, voxel, pet.size);
+    await expect(page.getByTestId('threshold-outline')).toContainText('voxels');
+
+    await page.reload();
+    const listed = page.getByRole('table', { name: 'Threshold outlines' }).getByRole('row');
+    await expect(listed).toHaveCount(2);
+    await expect(listed.nth(1)).toContainText(/^L\d+/);
+  });
+
+function hottestLesionAtBaseline(patientId: string) {
   const baseline = groundTruth(patientId).timepoints[0];
   if (!baseline) throw new Error('The ground truth has no timepoint.');
   const hottest = baseline.lesions
@@ -359,28 +394,36 @@ test('a click on a hot PET lesion outlines it, and the outline is kept and liste
     .sort((a, b) => (b.suvMax ?? 0) - (a.suvMax ?? 0))[0];
   if (!hottest?.centroidScannerMm) throw new Error('No lesion is present at baseline.');
   const pet = baseline.series.fdgPet.geometry;
-  const [i, j, k] = pointToIndex(pet, hottest.centroidScannerMm).map(Math.round) as number[];
+  const voxel = pointToIndex(pet, hottest.centroidScannerMm).map(Math.round) as number[];
 
-  await page.goto(`/patients/${patientId}`);
-  await page.getByRole('link', { name: /^PET FDG/ }).first().click();
+  return { voxel, pet, directory: baseline.series.fdgPet.directory };
+}
+
+/** Scrolls the open viewer to the voxel's slice and clicks it with the outline tool on. */
+async function clickVoxel(page: Page, [i = 0, j = 0, k = 0]: number[], size: number[]) {
   const slider = page.getByLabel('Slice', { exact: true });
   await slider.focus();
   await page.keyboard.press('Home');
-  for (let n = 0; n < (k ?? 0); n++) await page.keyboard.press('ArrowRight');
-  await expect(page.getByText(new RegExp(`^Slice ${(k ?? 0) + 1} / `))).toBeVisible();
+  for (let n = 0; n < k; n++) await page.keyboard.press('ArrowRight');
+  await expect(page.getByText(new RegExp(`^Slice ${k + 1} / `))).toBeVisible();
 
   await page.getByRole('button', { name: 'Outline lesion here' }).click();
   const canvas = page.getByTestId('slice-canvas');
   const box = await canvas.boundingBox();
   if (!box) throw new Error('The canvas has no box.');
-  await page.mouse.click(box.x + ((i ?? 0) + 0.5) * (box.width / pet.size[0]),
-    box.y + ((j ?? 0) + 0.5) * (box.height / pet.size[1]));
-  await expect(page.getByTestId('threshold-outline')).toContainText('voxels');
+  await page.mouse.click(box.x + (i + 0.5) * (box.width / (size[0] ?? 1)),
+    box.y + (j + 0.5) * (box.height / (size[1] ?? 1)));
+}
 
-  await page.reload();
-  const listed = page.getByRole('table', { name: 'Threshold outlines' }).getByRole('row');
-  await expect(listed).toHaveCount(2);
-});
+function secondPatientId(): string {
+  const truth = JSON.parse(
+    fs.readFileSync(path.join(runDir(), 'cohort', 'ground-truth.json'), 'utf8'),
+  ) as GroundTruth;
+  const ids = truth.patients.map((p) => p.patientId).sort();
+  if (!ids[1]) throw new Error('The phantom cohort has no second patient.');
+
+  return ids[1];
+}
 
 function groundTruth(patientId: string): GroundTruth['patients'][number] {
   const truth = JSON.parse(

@@ -69,9 +69,25 @@ export function OutlineList(props: { patientId: string; outlines: Outline[] }) {
   );
 }
 
-function LesionLink({ patientId, outline }: { patientId: string; outline: Outline }) {
-  if (!outline.trackId || !outline.lesionLabel) return <span className="muted">not matched</span>;
-  const href = `/patients/${encodeURIComponent(patientId)}/lesions/${outline.trackId}`;
+const DUPLICATE_HINT = 'A segment of this timepoint holds the same lesion; delete the outline.';
 
-  return <Link href={href}>{outline.lesionLabel}</Link>;
+function LesionLink({ patientId, outline }: { patientId: string; outline: Outline }) {
+  const lesionHref = (trackId: string) =>
+    `/patients/${encodeURIComponent(patientId)}/lesions/${trackId}`;
+  const duplicate = outline.duplicateOf;
+  if (duplicate) {
+    // The SEG came after the outline: the segment is the lesion, the outline is set aside.
+    return (
+      <span>
+        duplicates{' '}
+        {duplicate.trackId && duplicate.lesionLabel
+          ? <Link href={lesionHref(duplicate.trackId)}>{duplicate.lesionLabel}</Link>
+          : `segment "${duplicate.segmentLabel}"`}
+        <span className="badge warn" title={DUPLICATE_HINT}>not used</span>
+      </span>
+    );
+  }
+  if (!outline.trackId || !outline.lesionLabel) return <span className="muted">not matched</span>;
+
+  return <Link href={lesionHref(outline.trackId)}>{outline.lesionLabel}</Link>;
 }

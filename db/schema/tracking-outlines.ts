@@ -54,6 +54,12 @@ export const lesionOutlines = pgTable(
     withOutlineId: uuid('with_outline_id').references((): AnyPgColumn => lesionOutlines.id, {
       onDelete: 'set null',
     }),
+    /**
+     * Set by tracking when a segment of the same timepoint already holds this lesion (a
+     * SEG ingested after the outline was drawn): the outline is then no lesion of its own.
+     */
+    duplicateOfSegmentMaskId: uuid('duplicate_of_segment_mask_id')
+      .references(() => segmentMasks.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
   (t) => [

@@ -7,9 +7,11 @@ import { asc, eq, inArray } from 'drizzle-orm';
 
 import type { Db } from '@/db/client';
 import {
-  lesionOutlines, patients, segmentMasks, series, studies, timepoints, volumes,
+  lesionOutlines, patients, segmentMasks, series, seriesRegistrations, studies, timepoints,
+  volumes,
 } from '@/db/schema';
 import { AppError } from '@/server/lib/errors';
+import type { Mat3x4 } from '@/server/tracking';
 
 export type VolumeRow = typeof volumes.$inferSelect;
 export type MaskRow = typeof segmentMasks.$inferSelect;
@@ -71,6 +73,24 @@ export async function loadPatientInputs(db: Db, patientId: string): Promise<Pati
     timepoints: list,
     baselineIndex: marked >= 0 ? marked : 0,
   };
+}
+
+/** Series id ↦ (CT point ↦ series point), for the series registered to their CT. */
+export type SeriesToCt = Map<string, Mat3x4>;
+
+/** The stored series registrations that succeeded, per timepoint id. */
+export async function loadSeriesToCt(
+  db: Db, patientRowId: string,
+): Promise<Map<string, SeriesToCt>> {
+  const rows = await db.select().from(seriesRegistrations)
+    .where(eq(seriesRegistrations.patientId, patientRowId));
+  const out = new Map<string, SeriesToCt>();
+  for (const row of rows.filter((r) => r.status === 'ok')) {
+    const perTimepoint: SeriesToCt = out.get(row.timepointId) ?? new Map();
+    out.set(row.timepointId, perTimepoint.set(row.seriesId, row.matrix));
+  }
+
+  return out;
 }
 
 type SeriesRow = Awaited<ReturnType<typeof loadSeriesRows>>[number];

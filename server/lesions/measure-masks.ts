@@ -1,13 +1,22 @@
 /**
- * Every lesion of a timepoint measured on its own grid, in its scanner frame: the SEG
- * segments (on the CT grid) and a reader's PET threshold outlines (on the PET grid). A
- * PET of a PET/CT shares the CT's frame of reference, so the CT's registration carries
- * an outline as it carries a segment; an outline on a PET of another frame is flagged.
+ * Every lesion of a timepoint measured on its own grid, in the frame of the timepoint's
+ * CT: the SEG segments and a reader's PET threshold outlines (on the PET grid). A PET of
+ * a PET/CT shares the CT's frame of reference; a series in another frame that tracking
+ * registered to the CT (series_registrations) has its grid re-expressed in the CT's
+ * frame, so the CT's registration to the baseline then carries its lesions as it carries
+ * the CT's own. An outline on a series of another frame without that registration is
+ * flagged.
+ *
+ * An outline of a lesion a segment of the same timepoint already holds is set aside, not
+ * measured as a second lesion there (outline-overlap.ts); the reader's outline page says
+ * which lesion it duplicates.
  */
 import type { ImageVolume, Vec3 } from '@/server/imaging/image';
 import { measureLesion } from '@/server/tracking';
+import { geometryInReferenceFrame } from '@/server/tracking/frame-geometry';
 
-import type { OutlineInput, TimepointInputs } from './load-patient';
+import type { OutlineInput, SeriesToCt, TimepointInputs } from './load-patient';
+import { coveringSegment, type SegmentMaskView } from './outline-overlap';
 import { readMask } from './read-images';
 
 export interface MeasuredLesion {
@@ -31,31 +40,67 @@ export interface MeasuredLesion {
 
 type Identity = Pick<MeasuredLesion, 'lesionId' | 'segmentMaskId' | 'outline' | 'label'>;
 
+export interface MeasuredTimepoint {
+  lesions: MeasuredLesion[];
+  /** Outlines set aside as duplicates of a segment: outline id ↦ segment mask id. */
+  duplicates: Map<string, string>;
+}
+
 export async function measureTimepoint(
   dataDir: string,
   timepoint: TimepointInputs,
-): Promise<MeasuredLesion[]> {
-  const out: MeasuredLesion[] = [];
+  seriesToCt: SeriesToCt = new Map(),
+): Promise<MeasuredTimepoint> {
+  const lesions: MeasuredLesion[] = [];
+  const segments = await readSegments(dataDir, timepoint, seriesToCt);
+  for (const { segmentMaskId, label, mask } of segments) {
+    const measured = measure(mask, { lesionId: segmentMaskId, segmentMaskId, outline: null,
+      label });
+    if (measured) lesions.push(measured);
+  }
+  const duplicates = new Map<string, string>();
+  for (const input of timepoint.outlines) {
+    const read = await readMask(dataDir, input.outline, input.grid);
+    const mask = read && inCtFrame(read, input.outline.imageSeriesId, seriesToCt);
+    const covered = mask && coveringSegment(mask, segments);
+    if (covered) duplicates.set(input.outline.id, covered);
+    const measured = mask && !covered &&
+      measure(mask, outlineIdentity(input, timepoint, seriesToCt));
+    if (measured) lesions.push(measured);
+  }
+
+  return { lesions, duplicates };
+}
+
+/** The timepoint's SEG segment masks, each seen from the CT's frame. */
+export async function readSegments(
+  dataDir: string, timepoint: TimepointInputs, seriesToCt: SeriesToCt,
+): Promise<(SegmentMaskView & { label: string })[]> {
+  const out: (SegmentMaskView & { label: string })[] = [];
   for (const { mask: row, grid } of timepoint.masks) {
     const mask = await readMask(dataDir, row, grid);
-    const identity = { lesionId: row.id, segmentMaskId: row.id, outline: null, label: row.label };
-    const measured = mask && measure(mask, identity);
-    if (measured) out.push(measured);
-  }
-  for (const input of timepoint.outlines) {
-    const mask = await readMask(dataDir, input.outline, input.grid);
-    const measured = mask && measure(mask, outlineIdentity(input, timepoint));
-    if (measured) out.push(measured);
+    if (mask) {
+      out.push({ segmentMaskId: row.id, label: row.label,
+        mask: inCtFrame(mask, row.imageSeriesId, seriesToCt) });
+    }
   }
 
   return out;
 }
 
-function outlineIdentity(input: OutlineInput, timepoint: TimepointInputs): Identity {
+export function inCtFrame(mask: ImageVolume, seriesId: string, seriesToCt: SeriesToCt) {
+  const matrix = seriesToCt.get(seriesId);
+
+  return matrix ? geometryInReferenceFrame(mask, matrix) : mask;
+}
+
+function outlineIdentity(
+  input: OutlineInput, timepoint: TimepointInputs, seriesToCt: SeriesToCt,
+): Identity {
   const { outline } = input;
   const ctFrame = timepoint.frameOfReferenceUid;
   const otherFrame = Boolean(ctFrame && input.frameOfReferenceUid &&
-    ctFrame !== input.frameOfReferenceUid);
+    ctFrame !== input.frameOfReferenceUid) && !seriesToCt.has(outline.imageSeriesId);
 
   return {
     lesionId: outline.id, segmentMaskId: null, label: `PET outline ${outline.method}`,

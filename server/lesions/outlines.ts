@@ -6,10 +6,12 @@
 import fs from 'node:fs/promises';
 
 import { asc, eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 
 import type { Db } from '@/db/client';
 import {
-  lesionObservations, lesionOutlines, lesionTracks, patients, propagatedMasks, volumes,
+  lesionObservations, lesionOutlines, lesionTracks, patients, propagatedMasks, segmentMasks,
+  volumes,
 } from '@/db/schema';
 import { AppError } from '@/server/lib/errors';
 import { logger } from '@/server/lib/log';
@@ -34,6 +36,12 @@ export interface OutlineView {
   trackId: string | null;
   /** The observation's mask row, for drawing the outline through the mask route. */
   maskId: string | null;
+  /**
+   * Set when a segment of the same timepoint holds the lesion (its SEG came after the
+   * outline): the outline is then no lesion of its own, and this is the lesion it repeats.
+   */
+  duplicateOf: { segmentLabel: string; lesionLabel: string | null; trackId: string | null }
+    | null;
 }
 
 export async function listOutlines(db: Db, seriesId: string): Promise<OutlineView[]> {
@@ -42,21 +50,34 @@ export async function listOutlines(db: Db, seriesId: string): Promise<OutlineVie
   const voxelMl = grid ? grid.spacingMm.reduce((a, b) => a * b, 1) / 1000 : 0;
   const rows = await db
     .select({ outline: lesionOutlines, label: lesionTracks.label, trackId: lesionTracks.id,
-      maskId: propagatedMasks.id })
+      maskId: propagatedMasks.id, segmentLabel: segmentMasks.label,
+      duplicateLabel: duplicateTrack.label, duplicateTrackId: duplicateTrack.id })
     .from(lesionOutlines)
     .leftJoin(lesionObservations, eq(lesionObservations.outlineId, lesionOutlines.id))
     .leftJoin(lesionTracks, eq(lesionTracks.id, lesionObservations.trackId))
     .leftJoin(propagatedMasks, eq(propagatedMasks.observationId, lesionObservations.id))
+    .leftJoin(segmentMasks, eq(segmentMasks.id, lesionOutlines.duplicateOfSegmentMaskId))
+    .leftJoin(segmentObservation, eq(segmentObservation.segmentMaskId, segmentMasks.id))
+    .leftJoin(duplicateTrack, eq(duplicateTrack.id, segmentObservation.trackId))
     .where(eq(lesionOutlines.imageSeriesId, seriesId))
     .orderBy(asc(lesionOutlines.createdAt));
 
-  return rows.map(({ outline: o, label, trackId, maskId }) => ({
-    id: o.id, method: o.method, thresholdSuv: o.thresholdSuv, localMaxSuv: o.localMaxSuv,
-    voxelCount: o.voxelCount, volumeMl: o.voxelCount * voxelMl, reachedBound: o.reachedBound,
-    outlinedBy: o.outlinedBy, createdAt: o.createdAt.toISOString(), lesionLabel: label,
-    trackId, maskId,
-  }));
+  return rows.map((r) => {
+    const o = r.outline;
+
+    return {
+      id: o.id, method: o.method, thresholdSuv: o.thresholdSuv, localMaxSuv: o.localMaxSuv,
+      voxelCount: o.voxelCount, volumeMl: o.voxelCount * voxelMl, reachedBound: o.reachedBound,
+      outlinedBy: o.outlinedBy, createdAt: o.createdAt.toISOString(), lesionLabel: r.label,
+      trackId: r.trackId, maskId: r.maskId,
+      duplicateOf: r.segmentLabel === null ? null : { segmentLabel: r.segmentLabel,
+        lesionLabel: r.duplicateLabel, trackId: r.duplicateTrackId },
+    };
+  });
 }
+
+const segmentObservation = alias(lesionObservations, 'segment_observation');
+const duplicateTrack = alias(lesionTracks, 'duplicate_track');
 
 export async function deleteOutline(db: Db, dataDir: string, outlineId: string): Promise<void> {
   const [row] = await db

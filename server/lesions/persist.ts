@@ -1,16 +1,18 @@
 /**
  * Storing one tracking run: the registrations and the tracks with their observations
  * replace the patient's previous automatic results in one transaction. Decisions and
- * outlines live in their own tables and are not touched. Propagated masks are written as
- * files first (see propagated-files.ts), then recorded with their observations; an
- * outline's observation gets a mask row pointing at the outline's own file, so every
- * observation with a mask of its own reads it from propagated_masks alike.
+ * outlines live in their own tables and are not replaced; an outline only gets the
+ * segment it duplicates, if any. Propagated masks are written as files first (see
+ * propagated-files.ts), then recorded with their observations; an outline's observation
+ * gets a mask row pointing at the outline's own file, so every observation with a mask of
+ * its own reads it from propagated_masks alike.
  */
 import { eq } from 'drizzle-orm';
 
 import type { Db } from '@/db/client';
 import {
-  lesionObservations, lesionTracks, propagatedMasks, registrations, type TrackStatus,
+  lesionObservations, lesionOutlines, lesionTracks, propagatedMasks, registrations,
+  type TrackStatus,
 } from '@/db/schema';
 import type { Vec3 } from '@/server/imaging/image';
 import { inverseTransformPoint } from '@/server/tracking';
@@ -28,6 +30,8 @@ export interface TrackingRun {
   alignments: Alignment[];
   measured: MeasuredLesion[][];
   tracks: DraftTrack[];
+  /** Outlines set aside as duplicates of a segment: outline id ↦ segment mask id. */
+  duplicates?: Map<string, string>;
 }
 
 type ObservationRow = typeof lesionObservations.$inferInsert;
@@ -40,6 +44,12 @@ export async function persistRun(db: Db, dataDir: string, run: TrackingRun): Pro
     await tx.delete(lesionTracks).where(eq(lesionTracks.patientId, patientId));
     const regs = registrationRows(run);
     if (regs.length) await tx.insert(registrations).values(regs);
+    await tx.update(lesionOutlines).set({ duplicateOfSegmentMaskId: null })
+      .where(eq(lesionOutlines.patientId, patientId));
+    for (const [outlineId, segmentMaskId] of run.duplicates ?? []) {
+      await tx.update(lesionOutlines).set({ duplicateOfSegmentMaskId: segmentMaskId })
+        .where(eq(lesionOutlines.id, outlineId));
+    }
     for (const [n, track] of orderTracks(run.tracks).entries()) {
       const [row] = await tx.insert(lesionTracks).values({
         patientId, label: `L${n + 1}`, status: trackStatus(run, track), events: track.events,

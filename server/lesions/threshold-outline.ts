@@ -6,10 +6,10 @@
  * matches (or the one the reader named) as an observation of source 'threshold'; every
  * later re-tracking does the same.
  *
- * A patient never tracked has no registrations yet: its outline is matched with the
- * scanner frames as they are until 'Track lesions' is run. Known shortcoming: an outline
- * of a lesion the timepoint's SEG already holds is a second lesion there, so one of the
- * two starts a lesion of its own (or is called a split) until the reader deletes one.
+ * A lesion a SEG segment of the same timepoint already holds is refused, naming the
+ * lesion: a second lesion there would split its track, and the segment already gives its
+ * PET signals. A patient never tracked has no registrations yet: its outline is matched
+ * with the scanner frames as they are until 'Track lesions' is run.
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -18,7 +18,8 @@ import { eq } from 'drizzle-orm';
 
 import type { Db } from '@/db/client';
 import {
-  lesionObservations, lesionOutlines, patients, series, studies, timepoints, volumes,
+  lesionObservations, lesionOutlines, lesionTracks, patients, series, studies, timepoints,
+  volumes,
 } from '@/db/schema';
 import { createImage, type ImageVolume, type Vec3 } from '@/server/imaging/image';
 import { cropToBox } from '@/server/ingest/segments';
@@ -26,7 +27,10 @@ import { AppError } from '@/server/lib/errors';
 import { writeFileAtomic } from '@/server/storage/files';
 import { readVolume, resolveData } from '@/server/storage/volumes';
 
+import { loadPatientInputs, loadSeriesToCt } from './load-patient';
+import { inCtFrame, readSegments } from './measure-masks';
 import { anchorOnTrack } from './outline-anchor';
+import { coveringSegment } from './outline-overlap';
 import { segmentByThreshold } from './threshold-lesion';
 import { readThresholdMethod } from './threshold-settings';
 import { rematchPatient } from './track-patient';
@@ -45,6 +49,7 @@ export async function outlineLesionHere(
   const suv = await readSuv(dataDir, pet);
   const method = await readThresholdMethod(db);
   const result = segmentByThreshold(suv, request.seed, { method });
+  await refuseSegmentedLesion(db, dataDir, pet, result.mask);
   const anchor = request.trackId
     ? await anchorOnTrack(db, pet, request.trackId) : { segmentMaskId: null, outlineId: null };
   const { bbox, voxelCount, cropped } = cropToBox(result.mask);
@@ -105,6 +110,30 @@ async function readSuv(dataDir: string, pet: PetRow): Promise<ImageVolume> {
   for (let n = 0; n < suv.data.length; n++) suv.data[n] = (stored.data[n] ?? 0) * pet.suvFactor;
 
   return suv;
+}
+
+/** Throws when a segment of the PET's timepoint already holds the outlined lesion. */
+async function refuseSegmentedLesion(
+  db: Db, dataDir: string, pet: PetRow, mask: ImageVolume,
+): Promise<void> {
+  const inputs = await loadPatientInputs(db, pet.patientPublicId);
+  const timepoint = inputs.timepoints.find((t) => t.id === pet.timepointId);
+  if (!timepoint || timepoint.masks.length === 0) return;
+  const toCt = (await loadSeriesToCt(db, inputs.patientRowId)).get(timepoint.id) ?? new Map();
+  const segments = await readSegments(dataDir, timepoint, toCt);
+  const covered = coveringSegment(inCtFrame(mask, pet.seriesId, toCt), segments);
+  if (!covered) return;
+
+  const segment = segments.find((s) => s.segmentMaskId === covered);
+  const [tracked] = await db.select({ label: lesionTracks.label }).from(lesionObservations)
+    .innerJoin(lesionTracks, eq(lesionTracks.id, lesionObservations.trackId))
+    .where(eq(lesionObservations.segmentMaskId, covered));
+  const name = tracked ? `lesion ${tracked.label} (segment "${segment?.label ?? '?'}")`
+    : `segment "${segment?.label ?? '?'}"`;
+  throw new AppError('CONFLICT', `Outline duplicates segment mask ${covered}.`, {
+    userMessage: `This lesion is already segmented at this timepoint as ${name}; its PET ` +
+      'signals are measured in that segment. Outline only lesions the segmentation lacks.',
+  });
 }
 
 async function observationOf(db: Db, outlineId: string) {

@@ -24,7 +24,7 @@ import { alignTimepoints, type Alignment } from './align';
 import { alignSeries, storeSeriesAlignments } from './align-series';
 import { applyDecisions } from './apply-decisions';
 import { autoMatch } from './auto-match';
-import { loadPatientInputs, type PatientInputs } from './load-patient';
+import { loadPatientInputs, loadSeriesToCt, type PatientInputs } from './load-patient';
 import { matchingGrid } from './matching-grid';
 import { measureTimepoint } from './measure-masks';
 import { loadDecisions } from './load-decisions';
@@ -119,14 +119,18 @@ async function rebuildTracks(
 ): Promise<number> {
   const total = Math.max(0, inputs.timepoints.length - 1);
   report({ phase: 'matching', done: total, total });
-  const measured = await Promise.all(inputs.timepoints.map((t) => measureTimepoint(dataDir, t)));
+  const toCt = await loadSeriesToCt(db, inputs.patientRowId);
+  const read = await Promise.all(inputs.timepoints.map((t) =>
+    measureTimepoint(dataDir, t, toCt.get(t.id))));
+  const measured = read.map((r) => r.lesions);
   const baselineCt = inputs.timepoints[inputs.baselineIndex]?.ct;
   const grid = baselineCt ? matchingGrid(baselineCt) : null;
   const decisions = await loadDecisions(db, inputs);
   const tracks = applyDecisions(autoMatch(measured, alignments, grid), decisions);
   await propagateMissing({ dataDir, inputs, alignments, measured }, tracks);
   report({ phase: 'saving', done: total, total });
-  await persistRun(db, dataDir, { inputs, alignments, measured, tracks });
+  const duplicates = new Map(read.flatMap((r) => [...r.duplicates]));
+  await persistRun(db, dataDir, { inputs, alignments, measured, tracks, duplicates });
   report({ phase: 'done', done: total, total });
 
   return tracks.length;

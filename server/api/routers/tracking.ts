@@ -70,6 +70,8 @@ const outlineView = z.object({
   voxelCount: z.number(), volumeMl: z.number(), reachedBound: z.boolean(),
   outlinedBy: z.string(), createdAt: z.string(), lesionLabel: z.string().nullable(),
   trackId: z.string().nullable(), maskId: z.string().nullable(),
+  duplicateOf: z.object({ segmentLabel: z.string(), lesionLabel: z.string().nullable(),
+    trackId: z.string().nullable() }).nullable(),
 });
 
 export const trackingRouter = router({

@@ -2,7 +2,9 @@
  * Threshold outlines as lesions of their own on a generated phantom patient whose first
  * segmented follow-up lost its SEG: a click at the follow-up PET on a tracked lesion
  * lands on that lesion's track, stays there through re-tracking, honours a lesion the
- * reader names, and is gone (row, file, observation) after delete.
+ * reader names, and is gone (row, file, observation) after delete. A click on a lesion
+ * the timepoint's SEG already holds is refused; an outline whose timepoint gets a SEG of
+ * the same lesion afterwards is set aside rather than made a second lesion.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -14,11 +16,13 @@ import {
   lesionOutlines, propagatedMasks, segmentMasks, series, signalValues, volumes,
 } from '@/db/schema';
 import { pointToIndex, type Vec3 } from '@/server/imaging/image';
+import { runIngest } from '@/server/ingest/pipeline';
+import { expandSources } from '@/server/ingest/sources';
 import type { LesionObservation, PatientTruth } from '@/server/phantom/ground-truth';
 import { computePatientSignals } from '@/server/signals-store/compute';
 import type { TestDatabase } from '@/server/testing/databases';
 import {
-  FAST_TRACKING, trackedPatientMissingOneSeg, type TrackedPatient,
+  FAST_TRACKING, generateTestCohort, trackedPatientMissingOneSeg, type TrackedPatient,
 } from '@/server/testing/phantom-cohort';
 
 import {
@@ -28,6 +32,7 @@ import { deleteOutline, listOutlines } from '../outlines';
 import { outlineLesionHere } from '../threshold-outline';
 import { truthOfMasks } from './truth-scoring';
 
+const SEED = 11;
 let tracked: TrackedPatient;
 let db: TestDatabase;
 let patient: PatientTruth;
@@ -38,7 +43,7 @@ let seed: Vec3;
 let maskLabels: Map<string, string>;
 
 beforeAll(async () => {
-  tracked = await trackedPatientMissingOneSeg(11);
+  tracked = await trackedPatientMissingOneSeg(SEED);
   ({ db, patient, droppedIndex: followUp } = tracked);
   maskLabels = new Map((await db.handle.db.select().from(segmentMasks))
     .map((m) => [m.id, m.label]));
@@ -53,13 +58,22 @@ async function hottestLesionAtFollowUp() {
     .map((l) => l.lesionId));
   const found = timepoint.lesions.filter((l) => l.present && atBaseline.has(l.lesionId))
     .sort((a, b) => (b.suvMax ?? 0) - (a.suvMax ?? 0))[0];
-  if (!found?.centroidScannerMm) throw new Error('No lesion to outline at the follow-up.');
+  if (!found) throw new Error('No lesion to outline at the follow-up.');
+
+  return { target: found, ...await petVoxelOf(followUp, found.lesionId) };
+}
+
+/** The FDG PET of a timepoint and its voxel at the centre of a true lesion. */
+async function petVoxelOf(index: number, lesionId: string) {
+  const timepoint = patient.timepoints[index]!;
+  const lesion = timepoint.lesions.find((l) => l.lesionId === lesionId);
+  if (!lesion?.centroidScannerMm) throw new Error(`${lesionId} is absent at ${index}.`);
   const [row] = await db.handle.db.select({ id: series.id, volume: volumes }).from(series)
     .innerJoin(volumes, eq(volumes.seriesId, series.id))
     .where(eq(series.seriesInstanceUid, timepoint.series.fdgPet.seriesInstanceUid));
-  const voxel = pointToIndex(row!.volume, found.centroidScannerMm).map(Math.round) as Vec3;
+  const voxel = pointToIndex(row!.volume, lesion.centroidScannerMm).map(Math.round) as Vec3;
 
-  return { target: found, petId: row!.id, seed: voxel };
+  return { petId: row!.id, seed: voxel };
 }
 
 /** The track holding the true lesion's baseline SEG mask. */
@@ -174,3 +188,52 @@ describe('threshold outlines through tracking', () => {
       .toBe('propagated');
   }, 120_000);
 });
+
+describe('an outline of a lesion a SEG already holds', () => {
+  it('is refused at a segmented timepoint, naming the lesion, with nothing stored', async () => {
+    const baseline = await petVoxelOf(0, target.lesionId);
+    const home = trackOfTruth(await loadLesionTable(db.handle.db, patient.patientId),
+      target.lesionId)!;
+    const before = await db.handle.db.select().from(lesionOutlines);
+    const click = outlineLesionHere(db.handle.db, db.dataDir,
+      { seriesId: baseline.petId, seed: baseline.seed }, 'reader three');
+
+    await expect(click).rejects.toMatchObject({ code: 'CONFLICT',
+      userMessage: expect.stringContaining(`as lesion ${home.label} (segment "`) });
+    expect(await db.handle.db.select().from(lesionOutlines)).toHaveLength(before.length);
+    await expect(fs.readdir(path.join(db.dataDir, 'threshold', baseline.petId)))
+      .rejects.toThrow();
+  }, 120_000);
+
+  it('is set aside, not a second lesion, once its timepoint gets a SEG of it', async () => {
+    const out = await outlineLesionHere(db.handle.db, db.dataDir, { seriesId: petId, seed },
+      'reader four');
+    await ingestDroppedSeg();
+    await rematchPatient(db.handle.db, db.dataDir, patient.patientId);
+    const table = await loadLesionTable(db.handle.db, patient.patientId);
+    const home = trackOfTruth(table, target.lesionId)!;
+    const listed = (await listOutlines(db.handle.db, petId)).find((o) => o.id === out.outlineId);
+
+    expect(outlineCell(table)).toBeUndefined();
+    expect(home.observations.find((o) => o.timepoint === followUp)?.source)
+      .toBe('segmentation');
+    expect(listed).toMatchObject({ trackId: null,
+      duplicateOf: { lesionLabel: home.label, trackId: home.id } });
+  }, 300_000);
+});
+
+/** The follow-up SEG the fixture deleted, written again by the generator and ingested. */
+async function ingestDroppedSeg() {
+  const seg = patient.timepoints[followUp]!.series.seg;
+  if (!seg) throw new Error('The dropped follow-up has no SEG in the ground truth.');
+  const again = await generateTestCohort({ patients: 1, seed: SEED });
+  try {
+    const sources = await expandSources([path.join(again.dir, path.dirname(seg.file))]);
+    const report = await runIngest(sources.files, sources.rejected,
+      { db: db.handle.db, dataDir: db.dataDir, source: 'cli' });
+    expect(report.rejected).toEqual([]);
+    expect(report.ingested).toBeGreaterThan(0);
+  } finally {
+    await again.dispose();
+  }
+}

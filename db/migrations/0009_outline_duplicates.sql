@@ -1,0 +1,2 @@
+ALTER TABLE "lesion_outlines" ADD COLUMN "duplicate_of_segment_mask_id" uuid;--> statement-breakpoint
+ALTER TABLE "lesion_outlines" ADD CONSTRAINT "lesion_outlines_duplicate_of_segment_mask_id_segment_masks_id_fk" FOREIGN KEY ("duplicate_of_segment_mask_id") REFERENCES "public"."segment_masks"("id") ON DELETE set null ON UPDATE no action;
