@@ -11,7 +11,8 @@
  *   lesion centroid of every registered follow-up, median and max, mm;
  * - with --drop-seg, one follow-up SEG per patient is removed before ingest, so its
  *   lesions must be propagated: the relative volume error of each propagated mask against
- *   the true voxel volume, median and max;
+ *   the true voxel volume, median and max, and how many carry each review flag (a flag
+ *   earns its place when the masks it marks are the ones that are off);
  * - wall time of trackPatient per patient, median (the machine is shared: read it as a
  *   rough figure).
  * --fast registers at 8 mm with 150 iterations per level, as the tests do; without it
@@ -47,6 +48,8 @@ interface Tally {
   truth: number;
   residualsMm: number[];
   volumeErrors: number[];
+  /** Review flag ↦ volume errors of the propagated masks that carry it. */
+  flaggedErrors: Map<string, number[]>;
   durationsMs: number[];
   missedPropagations: number;
 }
@@ -75,7 +78,7 @@ async function dropOneSeg(cohortDir: string, p: PatientTruth): Promise<number | 
 
 /** |propagated − true| / true volume for every propagated observation of a true lesion. */
 function propagatedErrors(table: LesionTable, p: PatientTruth, truthOf: Map<string, string>) {
-  const errors: number[] = [];
+  const errors: { error: number; flags: string[] }[] = [];
   for (const lesion of table.lesions) {
     const trueId = lesion.observations.map((o) => truthOf.get(o.segmentMaskId ?? ''))
       .find((id) => id !== undefined);
@@ -84,7 +87,7 @@ function propagatedErrors(table: LesionTable, p: PatientTruth, truthOf: Map<stri
       const t = p.timepoints[o.timepoint]?.lesions.find((l) => l.lesionId === trueId);
       if (!t?.present) continue;
       const trueMl = t.voxelVolumeMl;
-      errors.push(Math.abs(o.volumeMl - trueMl) / trueMl);
+      errors.push({ error: Math.abs(o.volumeMl - trueMl) / trueMl, flags: o.reviewFlags });
     }
   }
 
@@ -137,7 +140,12 @@ async function benchPatient(
   tally.predicted += score.predictedPairs;
   tally.truth += score.truePairs;
   tally.residualsMm.push(...residualsMm(table, p));
-  tally.volumeErrors.push(...errors);
+  tally.volumeErrors.push(...errors.map((e) => e.error));
+  for (const { error, flags } of errors) {
+    for (const flag of flags) {
+      tally.flaggedErrors.set(flag, [...tally.flaggedErrors.get(flag) ?? [], error]);
+    }
+  }
   tally.missedPropagations += Math.max(0, expected - errors.length);
   tally.durationsMs.push(summary.durationMs);
   process.stdout.write(`${p.patientId}: ${summary.timepoints} timepoints, ` +
@@ -162,6 +170,10 @@ function report(tally: Tally, args: Args): void {
     lines.push(`propagated masks: ${tally.volumeErrors.length} (missed ` +
       `${tally.missedPropagations}), volume error median ${pct(median(tally.volumeErrors))}` +
       `, max ${pct(Math.max(...tally.volumeErrors))}`);
+    for (const [flag, errors] of [...tally.flaggedErrors].sort()) {
+      lines.push(`  flagged ${flag}: ${errors.length}, volume error median ` +
+        `${pct(median(errors))}, max ${pct(Math.max(...errors))}`);
+    }
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 }
@@ -169,8 +181,8 @@ function report(tally: Tally, args: Args): void {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const tally: Tally = {
-    hits: 0, predicted: 0, truth: 0, residualsMm: [], volumeErrors: [], durationsMs: [],
-    missedPropagations: 0,
+    hits: 0, predicted: 0, truth: 0, residualsMm: [], volumeErrors: [],
+    flaggedErrors: new Map(), durationsMs: [], missedPropagations: 0,
   };
   for (let c = 0; c < args.cohorts; c++) await benchCohort(args, args.seed + c, tally);
   report(tally, args);

@@ -84,6 +84,24 @@ describe('propagateMask', () => {
     });
   });
 
+  it('does not flag a lesion that reaches the margin without going past it', () => {
+    // The blob moved 2 mm along x and the transform knows none of it: with a 2 mm margin
+    // its leading rim just touches the edge, a few per cent of its surface.
+    const still = affine([1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0]);
+    const result = propagateMask(previous, still, ctWithBlob([2, 0, 0]), { searchMarginMm: 2 });
+
+    expect(dice(result.mask.data, ball([2, 0, 0]).data)).toBeGreaterThan(0.98);
+    expect(result.flags).toEqual([]);
+  });
+
+  it('flags a lesion that goes on past the margin', () => {
+    const still = affine([1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0]);
+    const result = propagateMask(previous, still, ctWithBlob([1.5, 0, 0]),
+      { searchMarginMm: 1 });
+
+    expect(result.flags).toContain('reaches-search-edge');
+  });
+
   it('flags a mask carried outside the next image', () => {
     const away = affine([1, 0, 0, 200, 0, 1, 0, 0, 0, 0, 1, 0]);
     const result = propagateMask(previous, away, ctWithBlob([3, -2, 2]));
