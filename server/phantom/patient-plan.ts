@@ -3,6 +3,7 @@
  * pose, weight and tracer timings. Nothing here depends on the cohort size, so the same
  * seed describes the same patients whether rendered small, demo or full.
  */
+import { DAY_MS } from '@/lib/dates';
 import type { Vec3 } from '@/server/imaging/image';
 import type { Anatomy } from './anatomy';
 import { sampleAnatomy } from './anatomy';
@@ -59,7 +60,6 @@ export interface PatientPlan {
 
 /** Rounded to a step, then cleaned of binary fractions so DS text stays short. */
 const round = (v: number, step: number) => Number((Math.round(v / step) * step).toFixed(6));
-const DAY_MS = 86_400_000;
 /** The model's z half-way through the lesions' band; scans centre on it. */
 const MODEL_SCAN_CENTRE_Z_MM = 2.5;
 

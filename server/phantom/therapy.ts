@@ -4,12 +4,13 @@
  * larger than at baseline) at a follow-up before the last switches to line 2 a week
  * after that scan. An empty end means ongoing at the last scan.
  */
+import { DAY_MS } from '@/lib/dates';
+
 import { ARM_LABELS } from './patient-plan';
 import type { PatientPlan } from './patient-plan';
 import { createRng, intBetween } from './random';
 
 const AGENTS = { A: 'docetaxel', B: 'HMX-101 (investigational)', second: 'gemcitabine' } as const;
-const DAY_MS = 86_400_000;
 
 function addDays(isoDate: string, days: number): string {
   return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);

@@ -5,6 +5,8 @@
  * measurement precision.
  */
 
+import { DAY_MS } from '@/lib/dates';
+
 const TOLERANCE = 1e-9;
 
 /** a >= b, forgiving floating-point noise. */
@@ -65,7 +67,5 @@ export function sul(value: number, signed = false): string {
 
 /** Whole days from one ISO date to a later one. */
 export function daysBetween(fromDate: string, toDate: string): number {
-  const msPerDay = 86_400_000;
-
-  return Math.round((Date.parse(toDate) - Date.parse(fromDate)) / msPerDay);
+  return Math.round((Date.parse(toDate) - Date.parse(fromDate)) / DAY_MS);
 }

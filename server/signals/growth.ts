@@ -5,9 +5,8 @@
  * - V2 = V1: SGR 0 and DT infinite, given as null with the reason 'no change';
  * - shrinking: SGR < 0 and DT < 0; |DT| is then the halving time.
  */
+import { DAY_MS } from '@/lib/dates';
 import { AppError } from '@/server/lib/errors';
-
-const MS_PER_DAY = 86_400_000;
 
 export interface VolumeAt {
   /** ISO date (YYYY-MM-DD) or date-time. */
@@ -33,7 +32,7 @@ function daysBetween(from: string, to: string): number {
     });
   }
 
-  return ms / MS_PER_DAY;
+  return ms / DAY_MS;
 }
 
 function interval(a: VolumeAt, b: VolumeAt): GrowthInterval {
