@@ -4,13 +4,13 @@ import {
   CartesianGrid,
   Line,
   LineChart,
-  ReferenceArea,
   ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
 } from 'recharts';
 
+import { therapyBands, type TherapyPeriod } from '@/components/charts/therapy-bands';
 import { dayDomain, dayLabel } from '@/lib/signal-chart';
 import { dayOf } from '@/lib/timeline-scale';
 
@@ -19,20 +19,13 @@ export interface VolumePoint {
   volumeMl: number | null;
 }
 
-export interface TherapyBand {
-  id: string;
-  agent: string;
-  startDate: string;
-  endDate: string | null;
-}
-
 /** The lesion's volume at each scan, over the therapy periods as shaded bands. */
 export function VolumeChart({
   points,
   therapy,
 }: {
   points: VolumePoint[];
-  therapy: TherapyBand[];
+  therapy: TherapyPeriod[];
 }) {
   const data = points.flatMap((p) =>
     p.volumeMl === null ? [] : [{ day: dayOf(p.studyDate), volumeMl: p.volumeMl }],
@@ -59,17 +52,7 @@ export function VolumeChart({
           tick={{ fontSize: 11 }}
           label={{ value: 'ml', angle: -90, position: 'insideLeft', fontSize: 11 }}
         />
-        {therapy.map((t) => (
-          <ReferenceArea
-            key={t.id}
-            x1={dayOf(t.startDate)}
-            x2={dayOf(t.endDate ?? lastDate)}
-            fill="var(--accent)"
-            fillOpacity={0.1}
-            ifOverflow="hidden"
-            label={{ value: t.agent, position: 'insideTop', fontSize: 10 }}
-          />
-        ))}
+        {therapyBands(therapy, lastDate, { labelled: true })}
         <Tooltip
           labelFormatter={(day) => dayLabel(Number(day))}
           formatter={(v) => [`${Number(v).toFixed(2)} ml`, 'Volume']}

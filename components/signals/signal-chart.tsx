@@ -11,21 +11,14 @@ import {
   YAxis,
 } from 'recharts';
 
+import { therapyBands, type TherapyPeriod } from '@/components/charts/therapy-bands';
 import { dayDomain, dayLabel, niceDomain, valueDomain } from '@/lib/signal-chart';
 import type { ChartPoint, LesionSeries } from '@/lib/signal-series';
-import { dayOf } from '@/lib/timeline-scale';
 
 import { PointTooltip } from './point-tooltip';
 
 // Colour-blind safe qualitative palette (Okabe-Ito), cycled over lesions.
 const COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'];
-
-export interface TherapyPeriod {
-  id: string;
-  agent: string;
-  startDate: string;
-  endDate: string | null;
-}
 
 interface Props {
   title: string;
@@ -80,16 +73,7 @@ export function SignalChart({ title, unit, lines, bandLesionKey, therapy, dates 
             tickFormatter={(v: number) => Number(v.toPrecision(3)).toString()}
             allowDataOverflow
           />
-          {therapy.map((t) => (
-            <ReferenceArea
-              key={t.id}
-              x1={dayOf(t.startDate)}
-              x2={dayOf(t.endDate ?? lastDate)}
-              fill="var(--accent)"
-              fillOpacity={0.08}
-              ifOverflow="hidden"
-            />
-          ))}
+          {therapyBands(therapy, lastDate, { labelled: false })}
           {band && (
             <ReferenceArea
               y1={band.low}
