@@ -41,8 +41,8 @@ export interface SeriesAlignment {
   quality: RegistrationQuality | null;
 }
 
-type Imaged = { seriesId: string; frameOfReferenceUid: string | null; instanceCount: number;
-  series: SeriesRecord; volume: VolumeRow };
+type Imaged = { seriesId: string; frameOfReferenceUid: string | null; modality: string;
+  instanceCount: number; series: SeriesRecord; volume: VolumeRow };
 
 export type SeriesProgress = (done: number, total: number) => void;
 
@@ -79,7 +79,7 @@ function groupsOf(t: TimepointInputs): FrameGroup<Imaged>[] {
   if (!t.ct) return [];
   const imaged = t.imaged.map((i) => ({
     seriesId: i.series.id, frameOfReferenceUid: i.series.frameOfReferenceUid,
-    instanceCount: i.series.instanceCount, series: i.series, volume: i.volume,
+    modality: i.series.modality, instanceCount: i.series.instanceCount, series: i.series, volume: i.volume,
   }));
 
   return seriesToRegister({ seriesId: t.ct.seriesId, frameOfReferenceUid: t.frameOfReferenceUid },

@@ -10,7 +10,10 @@
 export interface FrameCandidate {
   seriesId: string;
   frameOfReferenceUid: string | null;
-  /** More slices first: the larger acquisition is usually the diagnostic one. */
+  /** A CT goes first: CT to CT pairs HU with HU, firmer than mutual information across
+   * modalities (the low-dose CT of a PET/CT session pins its PET better than the PET). */
+  modality: string;
+  /** Then more slices first: the larger acquisition is usually the diagnostic one. */
   instanceCount: number;
 }
 
@@ -35,6 +38,8 @@ export function seriesToRegister<T extends FrameCandidate>(
   }
 
   return [...groups.values()].map((g) => ({
-    ...g, members: [...g.members].sort((a, b) => b.instanceCount - a.instanceCount),
+    ...g, members: [...g.members].sort((a, b) =>
+      Number(b.modality === 'CT') - Number(a.modality === 'CT') ||
+      b.instanceCount - a.instanceCount),
   }));
 }

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { seriesToRegister } from '../series-frames';
 
 const ct = { seriesId: 'ct', frameOfReferenceUid: 'F-CT' };
-const s = (seriesId: string, frameOfReferenceUid: string | null, instanceCount = 10) =>
-  ({ seriesId, frameOfReferenceUid, instanceCount });
+const s = (seriesId: string, frameOfReferenceUid: string | null, instanceCount = 10,
+  modality = 'MR') => ({ seriesId, frameOfReferenceUid, instanceCount, modality });
 
 describe('seriesToRegister', () => {
   it('leaves the CT and series of its frame alone, groups the rest by their frame', () => {
@@ -16,6 +16,14 @@ describe('seriesToRegister', () => {
     expect(groups.map((g) => g.members.map((m) => m.seriesId))).toEqual([
       ['ktrans', 'adc'], ['other-ct'],
     ]);
+  });
+
+  it('tries the CT of a PET/CT session before its PET, whatever their slice counts', () => {
+    const groups = seriesToRegister(ct, [
+      s('pet', 'F-PETCT', 400, 'PT'), s('low-dose-ct', 'F-PETCT', 120, 'CT'),
+    ]);
+
+    expect(groups[0]?.members.map((m) => m.seriesId)).toEqual(['low-dose-ct', 'pet']);
   });
 
   it('registers each series without a frame on its own', () => {
