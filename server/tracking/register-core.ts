@@ -3,8 +3,8 @@
  * maps into one affine, then check the alignment before anyone relies on it. Any
  * failure returns status 'failed' with a reason and no transform, never an identity.
  *
- * Elastix in WebAssembly runs on one thread at about half the speed of the native
- * command (bench/registration.ts); a native fallback would halve the wait.
+ * Known shortcoming: elastix in WebAssembly runs on one thread and takes 2.2 to 3 times as
+ * long as the native command with the same maps (bench/registration.ts, two cores).
  */
 import { elastixNode } from '@itk-wasm/elastix';
 import type { ImageVolume } from '../imaging/image';
