@@ -3,7 +3,7 @@
  * of the same folder: same grid size, spacing and corners in patient space, and the same
  * value in every voxel once both are in LPS (readNifti turns NIfTI's RAS into LPS).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,14 +12,11 @@ import { indexToPoint, pointToIndex, type ImageVolume, type Vec3 } from '../../i
 import { readNifti } from '../../nifti';
 import { parseDicom } from '../parse';
 import { assembleVolume } from '../volume/assemble';
+import { peerCommandPresent } from '@/server/testing/peer-commands';
 import { dataFolder } from '@/server/testing/shared-data';
 
 const { folder, present } = dataFolder('ibsi1/ct_phantom_pat1/dicom/image');
-const hasDcm2niix = spawnSync('dcm2niix', ['-h']).status !== null;
-if (!hasDcm2niix) {
-  if (process.env.CI === 'true') throw new Error('dcm2niix is not on PATH under CI');
-  console.warn('SKIPPED: dcm2niix is not on PATH (Debian package dcm2niix)');
-}
+const hasDcm2niix = peerCommandPresent('dcm2niix', ['-h'], 'dcm2niix');
 
 function corners(v: ImageVolume): Vec3[] {
   const [nx, ny, nz] = v.size;
