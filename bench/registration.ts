@@ -12,10 +12,13 @@
  * the WebAssembly build runs on one), their ratio, and the residual |T(p) − pose(p)| in
  * mm at the phantom's landmarks and a few other points.
  *
- * Known shortfall: on the 2-core development machine the WebAssembly build took 1.8 to
- * 2.3 times as long as the native command (both reach the same residual, well under
- * 1 mm), above the 1.5x aim; a threaded or SIMD build of elastix for WebAssembly, or
- * calling the native binary where it is installed, would close the gap.
+ * The last two rows time registerVolumes as the app runs it (worker, downsampling and
+ * quality checks included) with each engine (HALLMARK_REGISTRATION_ENGINE).
+ *
+ * Known shortfall: on the 2-core development machine the WebAssembly build took 2.2 to 3
+ * times as long as the native command (both reach the same residual, well under 1 mm),
+ * above the 1.5x aim; only a threaded or SIMD build of elastix for WebAssembly would close
+ * the gap for the wasm engine itself.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,7 +38,7 @@ import {
 import { centredGrid, PHANTOM_LANDMARKS_MM, renderPhantom } from '../server/tracking/phantom';
 import { registerVolumes } from '../server/tracking/register';
 import { toRegistrationIntensities } from '../server/tracking/registration-intensities';
-import { writeMha } from './registration-mha';
+import { writeMha } from '../server/tracking/metaimage';
 
 const runs = Number(process.argv[2] ?? 3);
 const degrees = Math.PI / 180;
@@ -87,7 +90,9 @@ function timeNative(dir: string, threads?: number): { ms: number; transform: Aff
   return { ms, transform: parametersToAffine(returned) };
 }
 
-function report(name: string, results: { ms: number; transform: AffineTransform }[]): number {
+type Timed = { ms: number; transform: AffineTransform };
+
+function report(name: string, results: Timed[]): number {
   const ms = median(results.map((r) => r.ms));
   const residuals = results.map((r) => median(residualsMm(r.transform)));
   const worst = Math.max(...results.flatMap((r) => residualsMm(r.transform)));
@@ -100,8 +105,8 @@ function report(name: string, results: { ms: number; transform: AffineTransform 
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'hallmark-registration-'));
-  writeMha(path.join(dir, 'fixed.mha'), toRegistrationIntensities(fixed));
-  writeMha(path.join(dir, 'moving.mha'), toRegistrationIntensities(moving));
+  await writeMha(path.join(dir, 'fixed.mha'), toRegistrationIntensities(fixed));
+  await writeMha(path.join(dir, 'moving.mha'), toRegistrationIntensities(moving));
   maps.forEach((map, i) => writeFileSync(path.join(dir, `map${i}.txt`), toParameterFileText(map)));
 
   const wasm = [];
@@ -112,12 +117,14 @@ async function main(): Promise<void> {
     native.push(timeNative(dir));
     nativeOne.push(timeNative(dir, 1));
   }
-  const full = [];
+  const app = { wasm: [] as Timed[], native: [] as Timed[] };
   for (let run = 0; run < runs; run++) {
-    const start = performance.now();
-    const result = await registerVolumes(fixed, moving);
-    if (!result.transform) throw new Error(`registerVolumes failed: ${result.reason}`);
-    full.push({ ms: performance.now() - start, transform: result.transform });
+    for (const engine of ['wasm', 'native'] as const) {
+      const start = performance.now();
+      const result = await registerVolumes(fixed, moving, { engine });
+      if (!result.transform) throw new Error(`registerVolumes failed: ${result.reason}`);
+      app[engine].push({ ms: performance.now() - start, transform: result.transform });
+    }
   }
   rmSync(dir, { recursive: true, force: true });
 
@@ -126,9 +133,13 @@ async function main(): Promise<void> {
   const wasmMs = report('elastix wasm (elastixNode)', wasm);
   const nativeMs = report('elastix native (default threads)', native);
   const nativeOneMs = report('elastix native (-threads 1)', nativeOne);
-  report('registerVolumes (worker, checks)', full);
+  const appWasmMs = report('registerVolumes, engine wasm', app.wasm);
+  const appNativeMs = report('registerVolumes, engine native', app.native);
   process.stdout.write(`ratio wasm / native: ${(wasmMs / nativeMs).toFixed(2)} ` +
     `(one thread: ${(wasmMs / nativeOneMs).toFixed(2)})\n`);
+  process.stdout.write(`registerVolumes, engine native / bare native command: ` +
+    `${(appNativeMs / nativeMs).toFixed(2)}; engine wasm / engine native: ` +
+    `${(appWasmMs / appNativeMs).toFixed(2)}\n`);
 }
 
 await main();

@@ -13,12 +13,17 @@ const schema = z.object({
     .optional(),
   HALLMARK_DATA_DIR: z.string().min(1).default('./data'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HALLMARK_REGISTRATION_ENGINE: z.enum(['wasm', 'native'], {
+    message: 'HALLMARK_REGISTRATION_ENGINE must be wasm or native',
+  }).default('wasm'),
 });
 
 export interface Env {
   databaseUrl: string | undefined;
   dataDir: string;
   port: number;
+  /** Which elastix registers images: the bundled WebAssembly or the installed command. */
+  registrationEngine: 'wasm' | 'native';
 }
 
 let cached: Env | undefined;
@@ -35,6 +40,7 @@ export function env(): Env {
     databaseUrl: parsed.data.DATABASE_URL,
     dataDir: path.resolve(parsed.data.HALLMARK_DATA_DIR),
     port: parsed.data.PORT,
+    registrationEngine: parsed.data.HALLMARK_REGISTRATION_ENGINE,
   };
 
   return cached;

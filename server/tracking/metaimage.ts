@@ -1,14 +1,16 @@
 /**
- * Minimal MetaImage (.mha) writer for the registration benchmark: a text header and the
- * raw float32 voxels, i fastest. MetaImage keeps ITK's LPS geometry as is.
+ * A MetaImage (.mha) writer: a text header and the raw float32 voxels, i fastest. It is
+ * how the native elastix command is handed an image; MetaImage keeps ITK's LPS geometry
+ * (origin, spacing, direction) as it is.
  */
-import { writeFileSync } from 'node:fs';
-import type { ImageVolume } from '../server/imaging/image';
+import { writeFile } from 'node:fs/promises';
 
-export function writeMha(filePath: string, volume: ImageVolume): void {
+import type { ImageVolume } from '../imaging/image';
+
+export async function writeMha(filePath: string, volume: ImageVolume): Promise<void> {
   const data = Float32Array.from(volume.data);
-  // TransformMatrix is the direction matrix written column by column (ITK's reader
-  // fills it row-major from the transpose); identity here, so either reads the same.
+  // TransformMatrix is the direction matrix written column by column: ITK reads it
+  // row-major into the transpose of what it stores.
   const columns = [0, 1, 2].flatMap((c) => [0, 1, 2].map((r) => volume.direction[r * 3 + c]));
   const header = [
     'ObjectType = Image',
@@ -24,5 +26,5 @@ export function writeMha(filePath: string, volume: ImageVolume): void {
     '',
   ].join('\n');
   const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  writeFileSync(filePath, Buffer.concat([Buffer.from(header, 'latin1'), bytes]));
+  await writeFile(filePath, Buffer.concat([Buffer.from(header, 'latin1'), bytes]));
 }

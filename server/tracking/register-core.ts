@@ -1,7 +1,8 @@
 /**
- * Registration on the calling thread: downsample, run elastix (WebAssembly), turn its
- * maps into one affine, then check the alignment before anyone relies on it. Any
- * failure returns status 'failed' with a reason and no transform, never an identity.
+ * Registration on the calling thread: downsample, run elastix (the WebAssembly build, or
+ * the native command when the options ask for it), turn its maps into one affine, then
+ * check the alignment before anyone relies on it. Any failure returns status 'failed'
+ * with a reason and no transform, never an identity.
  *
  * Known shortcoming: elastix in WebAssembly runs on one thread and takes 2.2 to 3 times as
  * long as the native command with the same maps (bench/registration.ts, two cores).
@@ -12,13 +13,14 @@ import { logger } from '../lib/log';
 import { alignmentQuality } from './alignment-quality';
 import { crossModalQuality } from './cross-modal-quality';
 import { downsampleVolume, REGISTRATION_SPACING_MM } from './downsample';
+import { NativeElastixError, runNativeElastix } from './elastix-native';
 import { parametersToAffine } from './elastix-transform';
 import { bodyThreshold, registrationIntensities, type ImageKind } from './image-kind';
 import { toItkImage } from './itk-image';
 import { buildParameterMaps, configuredIterations, type ParameterMap } from './parameter-maps';
 import {
   DEFAULT_MIN_BODY_DICE, DEFAULT_MIN_OVERLAP_FRACTION,
-  type RegistrationOptions, type RegistrationResult,
+  type RegistrationEngine, type RegistrationOptions, type RegistrationResult,
 } from './registration-types';
 
 const log = logger('registration');
@@ -38,7 +40,9 @@ export async function registerInProcess(
     fixed: downsampleVolume(fixed, spacing),
     moving: downsampleVolume(moving, spacing),
   };
+  const engine = options.engine ?? 'wasm';
   const base = baseResult(requested, small, startMs);
+  base.quality.engine = engine;
 
   const movingKind = options.movingKind ?? 'ct';
   const emptyReason = checkBodies(small.fixed, small.moving, movingKind);
@@ -46,9 +50,9 @@ export async function registerInProcess(
 
   let returned: ParameterMap[];
   try {
-    returned = await runElastix(requested, small.fixed, small.moving, movingKind);
+    returned = await runElastix(engine, requested, small, movingKind);
   } catch (err) {
-    log.warn('elastix failed', { err });
+    log.warn('elastix failed', { xEngine: engine, err });
 
     return failed(base, elastixFailure(err), startMs);
   }
@@ -58,14 +62,17 @@ export async function registerInProcess(
 }
 
 async function runElastix(
+  engine: RegistrationEngine,
   maps: ParameterMap[],
-  fixed: ImageVolume,
-  moving: ImageVolume,
+  images: Pair,
   movingKind: ImageKind,
 ): Promise<ParameterMap[]> {
+  const fixed = registrationIntensities(images.fixed, 'ct');
+  const moving = registrationIntensities(images.moving, movingKind);
+  if (engine === 'native') return runNativeElastix(maps, fixed, moving);
+
   const { transformParameterObject } = await elastixNode(maps, {
-    fixed: toItkImage(registrationIntensities(fixed, 'ct'), 'fixed'),
-    moving: toItkImage(registrationIntensities(moving, movingKind), 'moving'),
+    fixed: toItkImage(fixed, 'fixed'), moving: toItkImage(moving, 'moving'),
   });
   if (!Array.isArray(transformParameterObject)) {
     throw new Error('elastix returned no transform parameter maps.');
@@ -76,6 +83,9 @@ async function runElastix(
 
 /** The WebAssembly build throws a bare number (an exception pointer) without a message. */
 function elastixFailure(err: unknown): string {
+  if (err instanceof NativeElastixError && err.commandMissing) {
+    return `Elastix could not run: ${err.message}.`;
+  }
   const detail = err instanceof Error
     ? err.message.trim()
     : `it aborted without a message (WebAssembly exception ${String(err)})`;
@@ -137,7 +147,10 @@ function judge(
   if (reason) return failed(base, reason, startMs);
   base.transform = transform;
   base.quality.durationMs = performance.now() - startMs;
-  log.info('registered', { durationMs: base.quality.durationMs, xDice: quality.bodyOverlapDice });
+  log.info('registered', {
+    durationMs: base.quality.durationMs, xDice: quality.bodyOverlapDice,
+    xEngine: base.quality.engine,
+  });
 
   return base;
 }

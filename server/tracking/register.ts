@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, Worker } from 'node:worker_threads';
+import { env } from '../env';
 import type { ImageVolume } from '../imaging/image';
 import { registerInProcess } from './register-core';
 import type { RegistrationOptions, RegistrationResult } from './registration-types';
@@ -22,9 +23,10 @@ export function registerVolumes(
   moving: ImageVolume,
   options: RegistrationOptions = {},
 ): Promise<RegistrationResult> {
-  if (options.inProcess || !isMainThread) return registerInProcess(fixed, moving, options);
+  const chosen = { ...options, engine: options.engine ?? env().registrationEngine };
+  if (chosen.inProcess || !isMainThread) return registerInProcess(fixed, moving, chosen);
 
-  return runInWorker({ fixed, moving, options });
+  return runInWorker({ fixed, moving, options: chosen });
 }
 
 /**

@@ -4,7 +4,15 @@ import type { AffineTransform } from './affine';
 import type { ImageKind } from './image-kind';
 import type { ParameterMap, ParameterMapOptions } from './parameter-maps';
 
+/**
+ * Which elastix runs: the WebAssembly build shipped with the app (works everywhere), or
+ * the native command where it is installed (multithreaded, two to three times faster).
+ */
+export type RegistrationEngine = 'wasm' | 'native';
+
 export interface RegistrationOptions extends ParameterMapOptions {
+  /** Defaults to HALLMARK_REGISTRATION_ENGINE, itself 'wasm' when unset. */
+  engine?: RegistrationEngine;
   /** Both images are block-averaged to about this spacing first (see downsample.ts). */
   targetSpacingMm?: number;
   /** Below this body Dice after alignment the result is rejected. */
@@ -31,6 +39,8 @@ export interface RegistrationQuality {
   bodyOverlapDice: number | null;
   overlapFraction: number | null;
   durationMs: number;
+  /** The elastix that ran; absent on records made before the choice existed (wasm). */
+  engine?: RegistrationEngine;
 }
 
 export interface RegistrationGrid {
