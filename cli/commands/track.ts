@@ -16,6 +16,10 @@ export const trackCommand: Command = {
     '  (confirm, relink, mark new) are kept and applied again.',
     '  --json  print { timepoints, tracks, failedRegistrations, failedSeriesRegistrations,',
     '          durationMs } as JSON',
+    '',
+    '  Registration runs elastix\'s bundled WebAssembly build; with',
+    '  HALLMARK_REGISTRATION_ENGINE=native it runs the installed elastix command instead',
+    '  (about twice as fast on two cores).',
   ].join('\n'),
   async run(args, io) {
     const { values, positionals } = parseArgs({
