@@ -137,6 +137,9 @@ test('lesions are tracked across timepoints from the lesion table', async ({ pag
   // One column per timepoint besides the lesion column.
   await expect(table.getByRole('columnheader')).toHaveCount(truth.timepoints.length + 1);
   await expect(table.getByRole('row').nth(1)).toContainText(/ml/);
+  // A follow-up's header says how its registration was judged, not just "ok".
+  await expect(table.getByRole('columnheader').nth(2)).toHaveAttribute('title',
+    /^Registered to the baseline CT by elastix \(WebAssembly\)\. Body overlap Dice 0\.\d+/);
 });
 
 test('a tracked lesion opens on its own page with one panel per timepoint', async ({ page }) => {

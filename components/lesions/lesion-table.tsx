@@ -8,6 +8,7 @@ import { ErrorBox } from '@/components/error-box';
 import { useTRPC } from '@/lib/trpc';
 
 import { LesionCell } from './lesion-cell';
+import { registrationTitle, type RegistrationView } from './registration-title';
 import { ReviewPanel } from './review-panel';
 import { TrackButton } from './track-button';
 
@@ -53,7 +54,7 @@ export function LesionTable({ patientId }: { patientId: string }) {
             <tr>
               <th>Lesion</th>
               {timepoints.map((t) => (
-                <th key={t.id} title={t.registration.reason ?? undefined}>
+                <th key={t.id} title={registrationTitle(t.registration, 'the baseline CT')}>
                   T{t.index} {t.studyDate}{' '}
                   <span className={`badge ${REGISTRATION_TONE[t.registration.status] ?? ''}`}>
                     {t.registration.status === 'failed' ? 'unregistered' : t.registration.status}
@@ -119,12 +120,12 @@ function lesionHref(patientId: string, trackId: string): string {
  * know before trusting its values.
  */
 function SeriesRegistrations({ series }: {
-  series: { seriesId: string; modality: string; description: string | null;
-    status: 'ok' | 'failed'; reason: string | null }[];
+  series: (RegistrationView & { seriesId: string; modality: string;
+    description: string | null })[];
 }) {
   return series.map((s) => (
     <span key={s.seriesId} className={`badge ${s.status === 'ok' ? 'ok' : 'bad'}`}
-      title={s.reason ?? `${s.description ?? s.modality} registered to the CT`}>
+      title={`${s.description ?? s.modality}: ${registrationTitle(s, 'this timepoint\'s CT')}`}>
       {s.modality} {s.status === 'ok' ? 'registered' : 'unregistered'}
     </span>
   ));

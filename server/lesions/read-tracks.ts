@@ -9,7 +9,7 @@ import {
 } from '@/db/schema';
 import type { Vec3 } from '@/server/imaging/image';
 import { AppError } from '@/server/lib/errors';
-import type { Mat3x4 } from '@/server/tracking';
+import type { Mat3x4, RegistrationQuality } from '@/server/tracking';
 
 export interface RegistrationSummary {
   /** 'not-run' until the patient is tracked; 'failed' means the fallback was used. */
@@ -18,6 +18,8 @@ export interface RegistrationSummary {
   reason: string | null;
   /** Baseline LPS point ↦ this timepoint's LPS point, row-major 3x4. */
   matrix: Mat3x4 | null;
+  /** How well it aligned and what ran (engine, iterations, time); null for the baseline. */
+  quality: RegistrationQuality | null;
   /** The timepoint's series in another frame than its CT, each registered to that CT. */
   series: SeriesRegistrationSummary[];
 }
@@ -32,6 +34,7 @@ export interface SeriesRegistrationSummary {
   reason: string | null;
   /** The timepoint's CT LPS point ↦ this series' LPS point, row-major 3x4. */
   matrix: Mat3x4;
+  quality: RegistrationQuality | null;
 }
 
 export interface ObservationView {
@@ -106,6 +109,7 @@ function loadSeriesRegistrations(db: Db, patientRowId: string) {
       modality: series.modality, description: series.description,
       status: seriesRegistrations.status, method: seriesRegistrations.method,
       reason: seriesRegistrations.reason, matrix: seriesRegistrations.matrix,
+      quality: seriesRegistrations.quality,
     })
     .from(seriesRegistrations)
     .innerJoin(series, eq(series.id, seriesRegistrations.seriesId))
@@ -119,10 +123,12 @@ function registrationSummary(
 ): Omit<RegistrationSummary, 'series'> {
   if (!row) {
     // A tracked patient's timepoint without a registration row is its baseline.
-    return { status: tracked ? 'baseline' : 'not-run', method: null, reason: null, matrix: null };
+    return { status: tracked ? 'baseline' : 'not-run', method: null, reason: null, matrix: null,
+      quality: null };
   }
 
-  return { status: row.status, method: row.method, reason: row.reason, matrix: row.matrix };
+  return { status: row.status, method: row.method, reason: row.reason, matrix: row.matrix,
+    quality: row.quality };
 }
 
 function trackView(

@@ -21,6 +21,12 @@ const observation = z.object({
   reviewFlags: z.array(z.string()),
 });
 
+const registrationQuality = z.object({
+  finalMetric: z.number().nullable(), iterations: z.number(),
+  bodyOverlapDice: z.number().nullable(), overlapFraction: z.number().nullable(),
+  durationMs: z.number(), engine: z.enum(['wasm', 'native']).optional(),
+}).nullable();
+
 const lesionTable = z.object({
   patientId: z.string(),
   timepoints: z.array(z.object({
@@ -30,10 +36,12 @@ const lesionTable = z.object({
       method: z.string().nullable(), reason: z.string().nullable(),
       // The lesion page carries a baseline point to this timepoint with it.
       matrix: z.array(z.number()).length(12).nullable(),
+      quality: registrationQuality,
       // Series in another frame than the CT (an MR), each registered to the CT.
       series: z.array(z.object({
         seriesId: z.string(), modality: z.string(), description: z.string().nullable(),
         status: z.enum(['ok', 'failed']), method: z.string(), reason: z.string().nullable(),
+        quality: registrationQuality,
       })),
     }),
   })),

@@ -128,6 +128,12 @@ describe.each(await databaseKinds())('trackPatient on a phantom cohort on %s', (
     expect(doc.timepoints.map((t) => t.studyDate)).toEqual(p.timepoints.map((t) => t.date));
     expect(Object.keys(doc.timepoints[0]!)).toEqual(['index', 'studyDate', 'registration']);
     expect(doc.timepoints.map((t) => t.registration.status).sort()[0]).toBe('baseline');
+    // Each follow-up's registration carries the quality record it was judged by.
+    for (const t of doc.timepoints.filter((x) => x.registration.status === 'ok')) {
+      expect(t.registration.quality?.bodyOverlapDice).toBeGreaterThan(0.8);
+      expect(t.registration.quality?.engine)
+        .toBe(process.env.HALLMARK_REGISTRATION_ENGINE ?? 'wasm');
+    }
     expect(Object.keys(doc.lesions[0]!)).toEqual(['id', 'label', 'status', 'observations']);
     expect(Object.keys(observation)).toEqual([
       'timepoint',

@@ -1,0 +1,52 @@
+/**
+ * The words behind a registration badge: for a failure its reason, for a registration
+ * the quality record it was judged by and what produced it, so a reader can tell a
+ * well-aligned follow-up from one that only just passed.
+ */
+
+export interface RegistrationQualityView {
+  finalMetric: number | null;
+  iterations: number;
+  bodyOverlapDice: number | null;
+  overlapFraction: number | null;
+  durationMs: number;
+  engine?: 'wasm' | 'native';
+}
+
+export interface RegistrationView {
+  status: string;
+  reason: string | null;
+  quality: RegistrationQualityView | null;
+}
+
+const ENGINE: Record<string, string> = {
+  wasm: 'elastix (WebAssembly)',
+  native: 'elastix (native command)',
+};
+
+export function registrationTitle(r: RegistrationView, onto: string): string {
+  if (r.status === 'baseline') return 'Baseline: the frame every follow-up is registered to.';
+  if (r.status === 'not-run') return 'Not tracked yet.';
+  const measured = r.quality ? qualityWords(r.quality) : '';
+  if (r.status === 'failed') {
+    return [r.reason ?? 'Registration failed.', measured && `Last attempt: ${measured}`]
+      .filter(Boolean).join(' ');
+  }
+
+  const sentence = measured.charAt(0).toUpperCase() + measured.slice(1);
+
+  return `Registered to ${onto} by ${ENGINE[r.quality?.engine ?? 'wasm']}. ${sentence}`.trim();
+}
+
+function qualityWords(q: RegistrationQualityView): string {
+  const parts = [
+    q.bodyOverlapDice !== null && `body overlap Dice ${q.bodyOverlapDice.toFixed(3)}`,
+    q.overlapFraction !== null &&
+      `${Math.round(q.overlapFraction * 100)}% of the reference inside this image`,
+    q.finalMetric !== null && `intensity correlation ${q.finalMetric.toFixed(3)}`,
+    `${q.iterations} iterations`,
+    `${(q.durationMs / 1000).toFixed(1)} s`,
+  ].filter((p): p is string => typeof p === 'string');
+
+  return `${parts.join(', ')}.`;
+}
