@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 
 import { loadLesionTable, tracksDocument, type LesionTable } from '@/server/lesions';
+import type { RegistrationQuality } from '@/server/tracking';
 
 import type { Command } from '../command';
 import { onePatientId } from '../command';
@@ -32,12 +33,16 @@ export const tracksCommand: Command = {
   },
 };
 
-function printTable(table: LesionTable, out: (text: string) => void): void {
+export function printTable(table: LesionTable, out: (text: string) => void): void {
   for (const t of table.timepoints) {
     const r = t.registration;
-    out(`  ${t.index}  ${t.studyDate}  registration ${r.status}${r.reason ? `: ${r.reason}` : ''}`);
-    for (const s of r.series.filter((x) => x.status === 'failed')) {
-      out(`       ${s.modality} "${s.description ?? ''}" unregistered: ${s.reason ?? ''}`);
+    const judged = r.quality ? ` (${qualityBrief(r.quality)})` : '';
+    out(`  ${t.index}  ${t.studyDate}  registration ${r.status}${judged}` +
+      `${r.reason ? `: ${r.reason}` : ''}`);
+    for (const s of r.series) {
+      const name = `       ${s.modality} "${s.description ?? ''}"`;
+      if (s.status === 'failed') out(`${name} unregistered: ${s.reason ?? ''}`);
+      else out(`${name} registered to the CT${s.quality ? ` (${qualityBrief(s.quality)})` : ''}`);
     }
   }
   if (table.lesions.length === 0) out('No tracked lesions: run `hallmark track` first.');
@@ -49,4 +54,12 @@ function printTable(table: LesionTable, out: (text: string) => void): void {
     );
     out(`${lesion.label} (${lesion.status})  ${cells.join('  ')}`);
   }
+}
+
+/** What the registration was judged by, short enough for one line; --json has it all. */
+function qualityBrief(q: RegistrationQuality): string {
+  const dice = q.bodyOverlapDice === null ? null : `body Dice ${q.bodyOverlapDice.toFixed(3)}`;
+
+  return [dice, `elastix ${q.engine ?? 'wasm'}`, `${(q.durationMs / 1000).toFixed(1)} s`]
+    .filter(Boolean).join(', ');
 }
