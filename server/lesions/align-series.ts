@@ -79,7 +79,8 @@ function groupsOf(t: TimepointInputs): FrameGroup<Imaged>[] {
   if (!t.ct) return [];
   const imaged = t.imaged.map((i) => ({
     seriesId: i.series.id, frameOfReferenceUid: i.series.frameOfReferenceUid,
-    modality: i.series.modality, instanceCount: i.series.instanceCount, series: i.series, volume: i.volume,
+    modality: i.series.modality, instanceCount: i.series.instanceCount,
+    series: i.series, volume: i.volume,
   }));
 
   return seriesToRegister({ seriesId: t.ct.seriesId, frameOfReferenceUid: t.frameOfReferenceUid },

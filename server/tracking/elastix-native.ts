@@ -18,8 +18,8 @@ import { toParameterFileText, type ParameterMap } from './parameter-maps';
 
 const run = promisify(execFile);
 
-/** The command looked up on PATH; tests point it elsewhere to check the missing case. */
-export const NATIVE_ELASTIX_COMMAND = 'elastix';
+/** Looked up on PATH, where Debian's package puts it. */
+const COMMAND = 'elastix';
 
 export class NativeElastixError extends Error {
   constructor(message: string, readonly commandMissing: boolean) {
@@ -31,7 +31,6 @@ export async function runNativeElastix(
   maps: ParameterMap[],
   fixed: ImageVolume,
   moving: ImageVolume,
-  command: string = NATIVE_ELASTIX_COMMAND,
 ): Promise<ParameterMap[]> {
   const dir = await mkdtemp(path.join(tmpdir(), 'hallmark-elastix-'));
   try {
@@ -44,10 +43,10 @@ export async function runNativeElastix(
 
     try {
       // elastix writes its progress to stdout; a generous buffer keeps it from failing.
-      await run(command, args, { maxBuffer: 64 * 1024 * 1024 });
+      await run(COMMAND, args, { maxBuffer: 64 * 1024 * 1024 });
     } catch (err) {
       const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
-      throw new NativeElastixError(await describeFailure(err, dir, command), missing);
+      throw new NativeElastixError(await describeFailure(err, dir, missing), missing);
     }
 
     return await Promise.all(maps.map(async (_, i) => parseParameterFile(
@@ -58,9 +57,9 @@ export async function runNativeElastix(
 }
 
 /** The reason worded for whoever set the engine: a missing command, or elastix's own error. */
-async function describeFailure(err: unknown, dir: string, command: string): Promise<string> {
-  if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-    return `the native elastix command "${command}" was not found: install it (Debian: ` +
+async function describeFailure(err: unknown, dir: string, missing: boolean): Promise<string> {
+  if (missing) {
+    return `the native elastix command "${COMMAND}" was not found: install it (Debian: ` +
       'apt-get install elastix) or set HALLMARK_REGISTRATION_ENGINE=wasm';
   }
   const log = await readFile(path.join(dir, 'elastix.log'), 'utf8').catch(() => '');
