@@ -5,7 +5,8 @@
  * with a reason and no transform, never an identity.
  *
  * Known shortcoming: elastix in WebAssembly runs on one thread and takes 2.2 to 3 times as
- * long as the native command with the same maps (bench/registration.ts, two cores).
+ * long as the native command with the same maps (bench/registration.ts, two cores); the
+ * native engine avoids that only where the command is installed.
  */
 import { elastixNode } from '@itk-wasm/elastix';
 import type { ImageVolume } from '../imaging/image';
