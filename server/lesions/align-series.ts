@@ -7,7 +7,9 @@
  *
  * Known shortcoming: a timepoint without a CT has nothing to register its series to, so
  * they get no row and are read in their own frame as if it were the CT's (the lesion
- * table already flags such a timepoint as unregistered).
+ * table already flags such a timepoint as unregistered). A PET registered by itself is
+ * pinned along the body's long axis only to about its own slice thickness (5 mm on the
+ * 6 mm phantom PET, under 1 mm in-plane): mutual information finds little there.
  */
 import { availableParallelism } from 'node:os';
 

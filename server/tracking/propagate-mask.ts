@@ -31,7 +31,9 @@
  * keeps its core only when the core is closed (hole filling), and a lesion as dense as
  * its surroundings leaks (and is flagged, or cut back to its seeds). A lesion of a few
  * voxels gives the learnt window little to learn from, so tiny bone lesions in marrow or
- * disc of similar HU come out wrong by up to their own size.
+ * disc of similar HU come out wrong by up to their own size. Without the previous image
+ * the window is estimated on the follow-up, and a lesion that grew past its carried mask
+ * fills the ring it is measured against, so the window is cut and the lesion with it.
  */
 import { createImage, type ImageVolume } from '../imaging/image';
 import { invertMatrix, type AffineTransform } from './affine';
