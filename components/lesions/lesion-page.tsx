@@ -12,6 +12,7 @@ import {
 import { useTRPC } from '@/lib/trpc';
 
 import { LesionSlicePanel } from './lesion-slice-panel';
+import { alignmentWarning } from './registration-title';
 import { VolumeChart } from './volume-chart';
 
 /**
@@ -53,7 +54,8 @@ export function LesionPage({ patientId, trackId }: { patientId: string; trackId:
       <div className="row" style={{ alignItems: 'flex-start', flexWrap: 'wrap' }}>
         {views.data.panels.map((panel) => {
           const observation = track?.observations.find((o) => o.timepoint === panel.timepoint);
-          const matrix = points[panel.timepoint]?.registration.matrix ?? null;
+          const registration = points[panel.timepoint]?.registration;
+          const matrix = registration?.matrix ?? null;
           const centreMm = centreAtMm(observation, baselineMm, matrix);
           const title = `T${panel.timepoint} ${panel.studyDate}`;
           if (!panel.ct || !centreMm) {
@@ -64,6 +66,7 @@ export function LesionPage({ patientId, trackId }: { patientId: string; trackId:
 
           return (
             <LesionSlicePanel key={panel.timepoint} title={title} ct={panel.ct} k={k}
+              warning={registration ? alignmentWarning(registration) : null}
               maskId={panel.maskId} onScroll={(delta) => setOffset((o) => o + delta)} />
           );
         })}

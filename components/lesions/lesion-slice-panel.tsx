@@ -15,9 +15,11 @@ const SOFT_TISSUE = CT_PRESETS['Soft tissue'] ?? { center: 40, width: 400 };
  * offset, so every panel moves by the same number of slices.
  */
 export function LesionSlicePanel({
-  title, ct, k, maskId, onScroll,
+  title, warning, ct, k, maskId, onScroll,
 }: {
   title: string;
+  /** Said beside the title when this timepoint could not be aligned to the baseline. */
+  warning: string | null;
   ct: PanelCt;
   k: number;
   maskId: string | null;
@@ -36,6 +38,7 @@ export function LesionSlicePanel({
     <div className="panel" onWheel={(e) => onScroll(Math.sign(e.deltaY))}>
       <div className="small">
         {title} · slice {k + 1} / {ct.size[2]}
+        {warning && <> <span className="badge bad" title={warning}>unregistered</span></>}
       </div>
       {error && <p className="badge bad">{error}</p>}
       {slice ? (

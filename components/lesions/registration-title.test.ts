@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { registrationTitle } from './registration-title';
+import { alignmentWarning, registrationTitle } from './registration-title';
 
 const quality = {
   finalMetric: 0.9412, iterations: 1500, bodyOverlapDice: 0.9731, overlapFraction: 0.88,
@@ -37,5 +37,16 @@ describe('registrationTitle', () => {
       .toMatch(/^Baseline/);
     expect(registrationTitle({ status: 'not-run', reason: null, quality: null }, 'x'))
       .toBe('Not tracked yet.');
+  });
+});
+
+describe('alignmentWarning', () => {
+  it('warns only where the registration failed, and says why', () => {
+    const failed = { status: 'failed', reason: 'Body overlap 0.41 is below 0.8.', quality: null };
+
+    expect(alignmentWarning(failed)).toBe('Shown by scanner coordinates, not registered: ' +
+      'Body overlap 0.41 is below 0.8.');
+    expect(alignmentWarning({ status: 'ok', reason: null, quality })).toBeNull();
+    expect(alignmentWarning({ status: 'baseline', reason: null, quality: null })).toBeNull();
   });
 });

@@ -50,3 +50,13 @@ function qualityWords(q: RegistrationQualityView): string {
 
   return `${parts.join(', ')}.`;
 }
+
+/**
+ * What a panel aligned through this registration must say, or null when nothing: a failed
+ * one was placed by the scanner frames alone, so the slice shown may miss the lesion.
+ */
+export function alignmentWarning(r: RegistrationView): string | null {
+  if (r.status !== 'failed') return null;
+
+  return `Shown by scanner coordinates, not registered: ${registrationTitle(r, 'the baseline CT')}`;
+}
