@@ -22,8 +22,8 @@ interface Props {
 
 /**
  * Centre of the liver sphere in LPS millimetres, editable; the sphere is re-measured at
- * once on the server and the dashboard refetched. A viewer overlay to drag the sphere
- * would spare the reader from typing coordinates read off elsewhere.
+ * once on the server and the dashboard refetched. On the PET viewer the sphere is placed
+ * by a click instead (components/viewer/liver-tool.tsx).
  */
 export function LiverMove({ timepointId, date, centreMm }: Props) {
   const trpc = useTRPC();
