@@ -7,6 +7,9 @@ import { AppError } from '@/server/lib/errors';
  * PGlite is a single-process database: a second process writing the same folder would
  * corrupt it. A lock file holding the owner's pid keeps a second process out; a lock
  * left behind by a process that no longer exists is taken over.
+ *
+ * Known shortcoming: a pid means nothing on another machine, so two machines sharing the
+ * data folder over a network filesystem could take over each other's live lock.
  */
 export function acquireDirectoryLock(dir: string, purpose: string): () => void {
   const lockPath = path.join(dir, 'hallmark.lock');
