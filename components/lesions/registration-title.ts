@@ -3,20 +3,12 @@
  * the quality record it was judged by and what produced it, so a reader can tell a
  * well-aligned follow-up from one that only just passed.
  */
-
-export interface RegistrationQualityView {
-  finalMetric: number | null;
-  iterations: number;
-  bodyOverlapDice: number | null;
-  overlapFraction: number | null;
-  durationMs: number;
-  engine?: 'wasm' | 'native';
-}
+import type { RegistrationQuality } from '@/server/tracking';
 
 export interface RegistrationView {
   status: string;
   reason: string | null;
-  quality: RegistrationQualityView | null;
+  quality: RegistrationQuality | null;
 }
 
 const ENGINE: Record<string, string> = {
@@ -38,7 +30,7 @@ export function registrationTitle(r: RegistrationView, onto: string): string {
   return `Registered to ${onto} by ${ENGINE[r.quality?.engine ?? 'wasm']}. ${sentence}`.trim();
 }
 
-function qualityWords(q: RegistrationQualityView): string {
+function qualityWords(q: RegistrationQuality): string {
   const parts = [
     q.bodyOverlapDice !== null && `body overlap Dice ${q.bodyOverlapDice.toFixed(3)}`,
     q.overlapFraction !== null &&

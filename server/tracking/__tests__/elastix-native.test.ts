@@ -22,10 +22,10 @@ const moving = renderPhantom(grid, pose);
 const testPoints: Vec3[] = [...PHANTOM_LANDMARKS_MM, [0, 0, 0], [100, 50, 40], [-90, -40, -50]];
 const native = { iterationsPerResolution: 150, targetSpacingMm: 5, engine: 'native' } as const;
 
-function worstResidualMm(result: RegistrationResult, truth = pose): number {
+function worstResidualMm(result: RegistrationResult): number {
   return Math.max(...testPoints.map((p) => {
     const found = transformPoint(result.transform!, p);
-    const expected = applyMatrix(truth, p);
+    const expected = applyMatrix(pose, p);
 
     return Math.hypot(...found.map((v, a) => v - (expected[a] ?? 0)));
   }));
