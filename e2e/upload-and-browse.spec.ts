@@ -388,6 +388,15 @@ test('a click on a hot PET lesion no SEG holds outlines it, and the outline is k
     const listed = page.getByRole('table', { name: 'Threshold outlines' }).getByRole('row');
     await expect(listed).toHaveCount(2);
     await expect(listed.nth(1)).toContainText(/^L\d+/);
+
+    // The outline is a lesion a reader reviews like a segmented one.
+    await page.goto(`/patients/${patientId}/lesions`);
+    const cell = page.getByRole('cell').filter({ hasText: 'PET outline' });
+    await cell.click();
+    await page.getByRole('button', { name: 'Mark as new lesion' }).click();
+    await expect(cell).toContainText('manual');
+    await page.reload();
+    await expect(cell).toContainText('manual');
   });
 
 function hottestLesionAtBaseline(patientId: string) {

@@ -11,20 +11,21 @@ export interface ReviewRequest {
 }
 
 /**
- * Split, merge and vanish buttons for one cell. Split and merge need a measured mask in
- * the cell; vanish can be asked of any cell after the lesion was first seen.
+ * Split, merge and vanish buttons for one cell. Split and merge need a lesion seen in the
+ * cell (a segment or a reader's outline); vanish can be asked of any cell after the
+ * lesion was first seen.
  */
 export function ReviewActions({
   observationId,
   trackId,
-  hasMask,
+  hasLesion,
   tracks,
   busy,
   onReview,
 }: {
   observationId: string;
   trackId: string;
-  hasMask: boolean;
+  hasLesion: boolean;
   tracks: { id: string; label: string }[];
   busy: boolean;
   onReview: (request: ReviewRequest) => void;
@@ -39,7 +40,7 @@ export function ReviewActions({
       <TrackSelect label="Mask belongs to" tracks={tracks} value={keeper} onChange={setKeeper} />
       <button
         className="secondary"
-        disabled={!hasMask || !keeper || busy}
+        disabled={!hasLesion || !keeper || busy}
         onClick={() => onReview({ kind: 'split', observationId, otherTrackId: keeper })}
       >
         Split
@@ -47,7 +48,7 @@ export function ReviewActions({
       <TrackSelect label="Merge with" tracks={others} value={mergeWith} onChange={setMergeWith} />
       <button
         className="secondary"
-        disabled={!hasMask || !mergeWith || busy}
+        disabled={!hasLesion || !mergeWith || busy}
         onClick={() => onReview({ kind: 'merge', observationId, otherTrackId: mergeWith })}
       >
         Merge

@@ -25,7 +25,7 @@ export function ReviewPanel({
   trackId: string;
   trackLabel: string;
   hasMask: boolean;
-  /** A reader's PET outline: it can be confirmed or relinked, not marked new. */
+  /** A reader's PET outline: reviewed like a mask, deleted on its PET series page. */
   isOutline: boolean;
   tracks: { id: string; label: string }[];
   onDone: () => void;
@@ -45,6 +45,7 @@ export function ReviewPanel({
   const review = useMutation(trpc.tracking.review.mutationOptions(settle));
   const busy = decide.isPending || review.isPending;
   const others = tracks.filter((t) => t.id !== trackId);
+  const seen = hasMask || isOutline;
 
   return (
     <div className="panel">
@@ -53,14 +54,14 @@ export function ReviewPanel({
       {review.error && <ErrorBox error={review.error} />}
       <div className="row">
         <button
-          disabled={!(hasMask || isOutline) || busy}
+          disabled={!seen || busy}
           onClick={() => decide.mutate({ kind: 'confirm', observationId })}
         >
           Confirm link
         </button>
         <button
           className="secondary"
-          disabled={!hasMask || busy}
+          disabled={!seen || busy}
           onClick={() => decide.mutate({ kind: 'mark-new', observationId })}
         >
           Mark as new lesion
@@ -68,7 +69,7 @@ export function ReviewPanel({
         <TrackSelect label="Move to" tracks={others} value={target} onChange={setTarget} />
         <button
           className="secondary"
-          disabled={!(hasMask || isOutline) || !target || busy}
+          disabled={!seen || !target || busy}
           onClick={() => decide.mutate({ kind: 'relink', observationId, targetTrackId: target })}
         >
           Relink
@@ -77,19 +78,20 @@ export function ReviewPanel({
       <ReviewActions
         observationId={observationId}
         trackId={trackId}
-        hasMask={hasMask}
+        hasLesion={seen}
         tracks={tracks}
         busy={busy}
         onReview={(request) => review.mutate(request)}
       />
       {isOutline && (
         <p className="muted small">
-          A PET outline: confirm or relink it here; delete it on its PET series page.
+          A reader&apos;s PET outline: review it here; delete it on its PET series page.
         </p>
       )}
-      {!hasMask && !isOutline && (
+      {!seen && (
         <p className="muted small">
-          This cell has no segmented mask: only &quot;vanished&quot; can be decided here.
+          This cell has no segmented or outlined lesion: only &quot;vanished&quot; can be
+          decided here.
         </p>
       )}
       <p className="muted small">Decisions are kept when the lesions are tracked again.</p>

@@ -1,6 +1,7 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 import { createdAt, id } from './columns';
+import { decidedLesion, namesOneLesion, partnerLesion } from './decided-lesion';
 import { patientRef } from './references';
 import { segmentMasks, series, timepoints } from './imaging';
 import { lesionObservations } from './tracking';
@@ -42,14 +43,15 @@ export const propagatedMasks = pgTable(
 export type ReviewActionKind = 'split' | 'merge' | 'vanish';
 
 /**
- * Review actions that need more than two masks to be stated, replayed together with
+ * Review actions that need more than two lesions to be stated, replayed together with
  * lesion_decisions in the order they were made (see server/lesions/apply-decisions.ts).
- * Like decisions they name segment masks, which survive re-tracking, never tracks.
- *  - split: the mask `segmentMaskId`, claimed by two lesions, stays with the lesion
- *    holding `withSegmentMaskId`; the other lesion is absent at that timepoint
- *  - merge: the lesion holding `withSegmentMaskId` is the same as the one holding
- *    `segmentMaskId`; their observations become one track
- *  - vanish: the lesion holding `segmentMaskId` is absent from `timepointId` on
+ * Like decisions they name segment masks or reader outlines (decided-lesion.ts), which
+ * survive re-tracking, never tracks.
+ *  - split: the lesion named, claimed by two tracks, stays with the track holding the
+ *    partner; the other track is absent at that timepoint
+ *  - merge: the track holding the partner is the same lesion as the one holding the
+ *    lesion named; their observations become one track
+ *  - vanish: the track holding the lesion named is absent from `timepointId` on
  */
 export const lesionReviewActions = pgTable(
   'lesion_review_actions',
@@ -57,16 +59,15 @@ export const lesionReviewActions = pgTable(
     id: id(),
     patientId: patientRef(),
     kind: text('kind').$type<ReviewActionKind>().notNull(),
-    segmentMaskId: uuid('segment_mask_id')
-      .notNull()
-      .references(() => segmentMasks.id, { onDelete: 'cascade' }),
-    withSegmentMaskId: uuid('with_segment_mask_id').references(() => segmentMasks.id, {
-      onDelete: 'cascade',
-    }),
+    ...decidedLesion(),
+    ...partnerLesion(),
     timepointId: uuid('timepoint_id').references(() => timepoints.id, { onDelete: 'cascade' }),
     decidedBy: text('decided_by').notNull(),
     decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
   },
   // Re-tracking replays the actions of one patient in the order they were made.
-  (t) => [index('lesion_review_actions_patient_idx').on(t.patientId, t.decidedAt)],
+  (t) => [
+    index('lesion_review_actions_patient_idx').on(t.patientId, t.decidedAt),
+    namesOneLesion('lesion_review_actions_one_lesion', t),
+  ],
 );

@@ -15,6 +15,7 @@ import type { Mat3x4 } from '@/server/tracking/affine';
 import type { RegistrationQuality } from '@/server/tracking/registration-types';
 
 import { createdAt, id } from './columns';
+import { decidedLesion, namesOneLesion, partnerLesion } from './decided-lesion';
 import { patientRef, timepointRef } from './references';
 import { segmentMasks } from './imaging';
 import { lesionOutlines } from './tracking-outlines';
@@ -109,12 +110,14 @@ export const lesionObservations = pgTable(
 );
 
 /**
- * What a reader decided by hand. Decisions name segment masks, not tracks, because
- * tracks are rebuilt on every re-tracking while masks stay; they are replayed in order
- * over each automatic result, so they survive re-tracking.
- *  - confirm:  the mask belongs with `withSegmentMaskId` (its predecessor when confirmed)
- *  - relink:   move the mask onto the track holding `withSegmentMaskId`
- *  - mark-new: the mask starts a lesion of its own from its timepoint on
+ * What a reader decided by hand. Decisions name lesions as segment masks or as reader
+ * outlines (exactly one of `segmentMaskId` and `outlineId`), not tracks, because tracks
+ * are rebuilt on every re-tracking while masks and outlines stay; they are replayed in
+ * order over each automatic result, so they survive re-tracking.
+ *  - confirm:  the lesion belongs with the partner (its predecessor when confirmed)
+ *  - relink:   move the lesion onto the track holding the partner
+ *  - mark-new: the lesion starts a track of its own from its timepoint on
+ * The partner is `withSegmentMaskId` or `withOutlineId`.
  */
 export const lesionDecisions = pgTable(
   'lesion_decisions',
@@ -122,15 +125,14 @@ export const lesionDecisions = pgTable(
     id: id(),
     patientId: patientRef(),
     kind: text('kind').$type<DecisionKind>().notNull(),
-    segmentMaskId: uuid('segment_mask_id')
-      .notNull()
-      .references(() => segmentMasks.id, { onDelete: 'cascade' }),
-    withSegmentMaskId: uuid('with_segment_mask_id').references(() => segmentMasks.id, {
-      onDelete: 'cascade',
-    }),
+    ...decidedLesion(),
+    ...partnerLesion(),
     decidedBy: text('decided_by').notNull(),
     decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
   },
   // Re-tracking replays the decisions of one patient in the order they were made.
-  (t) => [index('lesion_decisions_patient_idx').on(t.patientId, t.decidedAt)],
+  (t) => [
+    index('lesion_decisions_patient_idx').on(t.patientId, t.decidedAt),
+    namesOneLesion('lesion_decisions_one_lesion', t),
+  ],
 );

@@ -1,19 +1,19 @@
 /**
- * Recording a reader's decision about one observation. The decision is stored against
- * segment masks (see db/schema/tracking.ts), or for a reader's PET outline as the lesion
- * the outline is tied to (db/schema/tracking-outlines.ts), and the patient's tracks are
- * rebuilt at once with the stored registrations, so the table shows the decision applied.
+ * Recording a reader's decision about one observation. The decision names the lesion seen
+ * there, a segment mask or a reader's PET outline, and a partner lesion of the track it
+ * goes with (see db/schema/decided-lesion.ts); the patient's tracks are then rebuilt at
+ * once with the stored registrations, so the table shows the decision applied.
  */
-import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 
 import type { Db } from '@/db/client';
 import {
-  lesionDecisions, lesionObservations, lesionOutlines, lesionReviewActions, lesionTracks,
-  patients, timepoints, type DecisionKind, type ReviewActionKind,
+  lesionDecisions, lesionObservations, lesionReviewActions, lesionTracks, patients,
+  timepoints, type DecisionKind, type ReviewActionKind,
 } from '@/db/schema';
 import { AppError } from '@/server/lib/errors';
 
-import { anchorOnTrack } from './outline-anchor';
+import { anchorOnTrack, requireAnchor, type LesionRef } from './track-anchor';
 import { rematchPatient } from './track-patient';
 
 export interface DecisionRequest {
@@ -30,22 +30,13 @@ export async function recordDecision(
   decidedBy: string,
 ): Promise<void> {
   const found = await findObservation(db, request.observationId);
-  if (found.outlineId) {
-    await tieOutline(db, request, { ...found, outlineId: found.outlineId });
-    await rematchPatient(db, dataDir, found.patientId);
-
-    return;
-  }
-  if (!found.segmentMaskId) {
-    throw new AppError('BAD_INPUT', 'Only a measured lesion can be reviewed.', {
-      userMessage: 'Only a lesion seen at this timepoint can be confirmed, relinked or ' +
-        'marked new; an empty cell has no mask to decide about.',
-    });
-  }
-  const withMask = await partnerMask(db, request, found.trackId, found.date);
+  const lesion = seenLesion(found, 'Only a lesion seen at this timepoint can be confirmed, ' +
+    'relinked or marked new; an empty or propagated cell has no mask of its own to decide ' +
+    'about (mark it vanished, or outline the lesion on its PET).');
+  const partner = await partnerOf(db, request, found);
   await db.insert(lesionDecisions).values({
-    patientId: found.patientRowId, kind: request.kind, segmentMaskId: found.segmentMaskId,
-    withSegmentMaskId: withMask, decidedBy,
+    patientId: found.patientRowId, kind: request.kind, ...lesion, ...asPartner(partner),
+    decidedBy,
   });
   await rematchPatient(db, dataDir, found.patientId);
 }
@@ -73,57 +64,39 @@ async function findObservation(db: Db, observationId: string) {
 
 type FoundObservation = Awaited<ReturnType<typeof findObservation>>;
 
+/** The segment mask or outline the cell shows; a propagated or empty cell has neither. */
+function seenLesion(found: FoundObservation, userMessage: string): LesionRef {
+  if (!found.segmentMaskId && !found.outlineId) {
+    throw new AppError('BAD_INPUT', 'Only a segmented or outlined lesion can be reviewed.',
+      { userMessage });
+  }
+
+  return { segmentMaskId: found.segmentMaskId, outlineId: found.outlineId };
+}
+
+function asPartner(partner: LesionRef | undefined) {
+  return {
+    withSegmentMaskId: partner?.segmentMaskId ?? null,
+    withOutlineId: partner?.outlineId ?? null,
+  };
+}
+
 /**
- * A decision about an outline's observation ties the outline to a lesion of the target
- * track (relink) or of its own track (confirm). Matching places an outline by itself, so
- * 'mark new' has nothing to hold on to: the reader relinks or deletes the outline instead.
+ * The lesion the decision ties this one to: on its own track (confirm) or the target
+ * track (relink), the latest one up to this timepoint, else the earliest after it.
  */
-async function tieOutline(
-  db: Db, request: DecisionRequest, found: FoundObservation & { outlineId: string },
-) {
-  if (request.kind === 'mark-new') {
-    throw new AppError('BAD_INPUT', 'An outline cannot be marked new.', {
-      userMessage: 'A PET outline is placed by matching: relink it to another lesion, or ' +
-        'delete it on its PET series page.',
-    });
-  }
-  const trackId = request.kind === 'relink' ? request.targetTrackId : found.trackId;
-  if (!trackId) throw new AppError('BAD_INPUT', 'A relink needs the track to move to.');
-  const anchor = await anchorOnTrack(db,
-    { patientRowId: found.patientRowId, date: found.date, excludeOutlineId: found.outlineId },
-    trackId);
-  await db.update(lesionOutlines)
-    .set({ withSegmentMaskId: anchor.segmentMaskId, withOutlineId: anchor.outlineId })
-    .where(eq(lesionOutlines.id, found.outlineId));
-}
-
-/** The mask the decision ties this one to: the predecessor, or one on the target track. */
-async function partnerMask(
-  db: Db, request: DecisionRequest, trackId: string, date: string,
-): Promise<string | null> {
-  if (request.kind === 'mark-new') return null;
-  const onTrack = request.kind === 'relink' ? request.targetTrackId : trackId;
+async function partnerOf(
+  db: Db, request: DecisionRequest, found: FoundObservation,
+): Promise<LesionRef | undefined> {
+  if (request.kind === 'mark-new') return undefined;
+  const onTrack = request.kind === 'relink' ? request.targetTrackId : found.trackId;
   if (!onTrack) throw new AppError('BAD_INPUT', 'A relink needs the track to move to.');
-  const before = await maskOnTrack(db, onTrack, lt(timepoints.date, date));
-  const partner = before ?? (request.kind === 'relink' ? await maskOnTrack(db, onTrack) : null);
-  if (request.kind === 'relink' && !partner) {
-    throw new AppError('BAD_INPUT', 'The target track has no measured lesion to link to.');
+  if (request.kind === 'confirm') {
+    return anchorOnTrack(db, { ...found, strictlyBefore: true }, onTrack);
   }
 
-  return partner;
-}
-
-async function maskOnTrack(db: Db, trackId: string, when?: SQL): Promise<string | null> {
-  const rows = await db
-    .select({ maskId: lesionObservations.segmentMaskId })
-    .from(lesionObservations)
-    .innerJoin(timepoints, eq(timepoints.id, lesionObservations.timepointId))
-    .where(and(eq(lesionObservations.trackId, trackId), eq(lesionObservations.present, true),
-      when))
-    .orderBy(desc(timepoints.date))
-    .limit(1);
-
-  return rows[0]?.maskId ?? null;
+  return requireAnchor(db, found, onTrack,
+    'The lesion to move to has no segmented or outlined sighting to link to; choose another.');
 }
 
 export interface ReviewActionRequest {
@@ -135,33 +108,29 @@ export interface ReviewActionRequest {
 
 /**
  * Recording a split, merge or vanish (see db/schema/tracking-extra.ts). Vanish is
- * anchored on the track's last mask before the observation's timepoint, so it can be
+ * anchored on the track's last lesion before the observation's timepoint, so it can be
  * asked of an empty or propagated cell too.
  */
 export async function recordReviewAction(
   db: Db, dataDir: string, request: ReviewActionRequest, decidedBy: string,
 ): Promise<void> {
   const found = await findObservation(db, request.observationId);
-  const anchor = request.kind === 'vanish'
-    ? await maskOnTrack(db, found.trackId, lt(timepoints.date, found.date))
-    : found.segmentMaskId;
-  if (!anchor) {
-    throw new AppError('BAD_INPUT', `No mask to anchor a ${request.kind} on.`, {
-      userMessage: request.kind === 'vanish'
-        ? 'The lesion has no earlier sighting: mark this mask new instead.'
-        : 'Only a lesion seen at this timepoint can be split or merged.',
-    });
-  }
-  const other = request.otherTrackId ? await maskOnTrack(db, request.otherTrackId) : null;
-  if (request.kind !== 'vanish' && !other) {
+  const lesion = request.kind === 'vanish'
+    ? await requireAnchor(db, { ...found, strictlyBefore: true }, found.trackId,
+      'The lesion has no earlier sighting: mark this lesion new instead.')
+    : seenLesion(found, 'Only a lesion seen at this timepoint can be split or merged.');
+  if (request.kind !== 'vanish' && !request.otherTrackId) {
     throw new AppError('BAD_INPUT', `A ${request.kind} needs the other track.`, {
-      userMessage: 'Choose the other lesion (it must have a measured mask).',
+      userMessage: 'Choose the other lesion.',
     });
   }
+  const other = request.otherTrackId
+    ? await requireAnchor(db, found, request.otherTrackId,
+      'The other lesion has no segmented or outlined sighting; choose another.')
+    : undefined;
   await db.insert(lesionReviewActions).values({
-    patientId: found.patientRowId, kind: request.kind, segmentMaskId: anchor,
-    withSegmentMaskId: other, timepointId: request.kind === 'vanish' ? found.timepointId : null,
-    decidedBy,
+    patientId: found.patientRowId, kind: request.kind, ...lesion, ...asPartner(other),
+    timepointId: request.kind === 'vanish' ? found.timepointId : null, decidedBy,
   });
   await rematchPatient(db, dataDir, found.patientId);
 }

@@ -24,15 +24,25 @@ export async function loadDecisions(db: Db, inputs: PatientInputs): Promise<Deci
   ]);
   const indexOf = new Map(inputs.timepoints.map((t) => [t.id, t.index]));
   const all: Dated[] = [
-    ...decisions.map((d) => ({ kind: d.kind, lesionId: d.segmentMaskId,
-      withLesionId: d.withSegmentMaskId, timepointIndex: null, decidedAt: d.decidedAt })),
-    ...actions.map((a) => ({ kind: a.kind, lesionId: a.segmentMaskId,
-      withLesionId: a.withSegmentMaskId, decidedAt: a.decidedAt,
+    ...decisions.map((d) => ({ kind: d.kind, ...lesionIds(d), timepointIndex: null,
+      decidedAt: d.decidedAt })),
+    ...actions.map((a) => ({ kind: a.kind, ...lesionIds(a), decidedAt: a.decidedAt,
       timepointIndex: indexOf.get(a.timepointId ?? '') ?? null })),
     ...outlineLinks(inputs),
   ];
 
   return all.sort((a, b) => a.decidedAt.getTime() - b.decidedAt.getTime());
+}
+
+/** A stored row names its lesion and partner by mask or by outline (decided-lesion.ts). */
+function lesionIds(row: {
+  segmentMaskId: string | null; outlineId: string | null;
+  withSegmentMaskId: string | null; withOutlineId: string | null;
+}) {
+  return {
+    lesionId: row.segmentMaskId ?? row.outlineId ?? '',
+    withLesionId: row.withSegmentMaskId ?? row.withOutlineId,
+  };
 }
 
 function outlineLinks(inputs: PatientInputs): Dated[] {

@@ -29,10 +29,10 @@ import { readVolume, resolveData } from '@/server/storage/volumes';
 
 import { loadPatientInputs, loadSeriesToCt } from './load-patient';
 import { inCtFrame, readSegments } from './measure-masks';
-import { anchorOnTrack } from './outline-anchor';
 import { coveringSegment } from './outline-overlap';
 import { segmentByThreshold } from './threshold-lesion';
 import { readThresholdMethod } from './threshold-settings';
+import { NO_LESION, requireAnchor } from './track-anchor';
 import { rematchPatient } from './track-patient';
 
 export interface OutlineRequest {
@@ -51,7 +51,9 @@ export async function outlineLesionHere(
   const result = segmentByThreshold(suv, request.seed, { method });
   await refuseSegmentedLesion(db, dataDir, pet, result.mask);
   const anchor = request.trackId
-    ? await anchorOnTrack(db, pet, request.trackId) : { segmentMaskId: null, outlineId: null };
+    ? await requireAnchor(db, pet, request.trackId,
+      'That lesion has no measured mask to tie the outline to; choose another.')
+    : NO_LESION;
   const { bbox, voxelCount, cropped } = cropToBox(result.mask);
   const storedPath = path.join('threshold', pet.seriesId, `${randomUUID()}.u8`);
   await writeFileAtomic(resolveData(dataDir, storedPath), cropped);

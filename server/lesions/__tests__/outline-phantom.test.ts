@@ -2,7 +2,9 @@
  * Threshold outlines as lesions of their own on a generated phantom patient whose first
  * segmented follow-up lost its SEG: a click at the follow-up PET on a tracked lesion
  * lands on that lesion's track, stays there through re-tracking, honours a lesion the
- * reader names, and is gone (row, file, observation) after delete. A click on a lesion
+ * reader names, is reviewed like a segment (marked new, merged back, split, marked
+ * vanished after it, each recorded with who and when and replayed on re-tracking), and is
+ * gone with its decisions (row, file, observation) after delete. A click on a lesion
  * the timepoint's SEG already holds is refused; an outline whose timepoint gets a SEG of
  * the same lesion afterwards is set aside rather than made a second lesion.
  */
@@ -13,7 +15,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
-  lesionOutlines, propagatedMasks, segmentMasks, series, signalValues, volumes,
+  lesionDecisions, lesionOutlines, lesionReviewActions, propagatedMasks, segmentMasks, series,
+  signalValues, volumes,
 } from '@/db/schema';
 import { pointToIndex, type Vec3 } from '@/server/imaging/image';
 import { runIngest } from '@/server/ingest/pipeline';
@@ -26,7 +29,8 @@ import {
 } from '@/server/testing/phantom-cohort';
 
 import {
-  loadLesionTable, recordDecision, rematchPatient, trackPatient, type LesionTable,
+  loadLesionTable, recordDecision, recordReviewAction, rematchPatient, trackPatient,
+  type LesionTable,
 } from '..';
 import { deleteOutline, listOutlines } from '../outlines';
 import { outlineLesionHere } from '../threshold-outline';
@@ -170,6 +174,71 @@ describe('threshold outlines through tracking', () => {
     await deleteOutline(db.handle.db, db.dataDir, named.outlineId);
   }, 300_000);
 
+  it('is marked new, merged back and split like a segment, through re-tracking',
+    async () => {
+      const table = await loadLesionTable(db.handle.db, patient.patientId);
+      const home = trackOfTruth(table, target.lesionId)!;
+      await recordDecision(db.handle.db, db.dataDir,
+        { kind: 'mark-new', observationId: outlineCell(table)!.cell.id }, 'reader five');
+      await trackPatient(db.handle.db, db.dataDir, patient.patientId, FAST_TRACKING);
+      const apart = await loadLesionTable(db.handle.db, patient.patientId);
+      const own = outlineCell(apart)!;
+      const [decision] = await db.handle.db.select().from(lesionDecisions)
+        .where(eq(lesionDecisions.outlineId, outlineId));
+
+      // A new lesion from the outline on, through a full re-tracking.
+      expect(own.lesion.id).not.toBe(trackOfTruth(apart, target.lesionId)?.id);
+      expect(own.lesion.events).toContainEqual({ kind: 'new', timepointIndex: followUp });
+      expect(own.cell.reviewFlags).toEqual(['manual']);
+      expect(decision).toMatchObject({ kind: 'mark-new', segmentMaskId: null,
+        decidedBy: 'reader five', decidedAt: expect.any(Date) });
+
+      await recordReviewAction(db.handle.db, db.dataDir, { kind: 'merge',
+        observationId: own.cell.id, otherTrackId: trackOfTruth(apart, target.lesionId)!.id },
+      'reader five');
+      const merged = await loadLesionTable(db.handle.db, patient.patientId);
+      const together = trackOfTruth(merged, target.lesionId)!;
+
+      expect(outlineCell(merged)?.lesion.id).toBe(together.id);
+      expect(together.observations.filter((o) => o.present).length)
+        .toBe(home.observations.filter((o) => o.present).length);
+
+      const other = merged.lesions.find((l) => l.id !== together.id &&
+        l.observations.some((o) => o.segmentMaskId))!;
+      const otherMask = other.observations.find((o) => o.segmentMaskId)!.segmentMaskId;
+      await recordReviewAction(db.handle.db, db.dataDir, { kind: 'split',
+        observationId: outlineCell(merged)!.cell.id, otherTrackId: other.id }, 'reader five');
+      const split = await loadLesionTable(db.handle.db, patient.patientId);
+      const keeper = split.lesions.find((l) => l.observations.some((o) =>
+        o.segmentMaskId === otherMask))!;
+
+      // The outline went to the lesion the reader said it belongs to.
+      expect(outlineCell(split)?.lesion.id).toBe(keeper.id);
+      expect(trackOfTruth(split, target.lesionId)?.observations
+        .find((o) => o.timepoint === followUp)?.source).not.toBe('threshold');
+      const actions = await db.handle.db.select().from(lesionReviewActions)
+        .where(eq(lesionReviewActions.outlineId, outlineId));
+      expect(actions.map((a) => a.kind).sort()).toEqual(['merge', 'split']);
+    }, 600_000);
+
+  it('anchors a vanish on an outline when it is the last sighting before', async () => {
+    const table = await loadLesionTable(db.handle.db, patient.patientId);
+    const holder = outlineCell(table)!.lesion;
+    const later = holder.observations.find((o) => o.timepoint > followUp);
+    if (!later) throw new Error('The fixture has no timepoint after the outlined one.');
+    await recordReviewAction(db.handle.db, db.dataDir,
+      { kind: 'vanish', observationId: later.id }, 'reader six');
+    const after = await loadLesionTable(db.handle.db, patient.patientId);
+    const [action] = await db.handle.db.select().from(lesionReviewActions)
+      .where(eq(lesionReviewActions.decidedBy, 'reader six'));
+    const vanished = after.lesions.find((l) => l.id === outlineCell(after)?.lesion.id)!;
+
+    expect(action).toMatchObject({ kind: 'vanish', outlineId, segmentMaskId: null });
+    expect(vanished.events).toContainEqual({ kind: 'vanished', timepointIndex: later.timepoint });
+    expect(vanished.observations.filter((o) => o.timepoint >= later.timepoint && o.present))
+      .toEqual([]);
+  }, 300_000);
+
   it('deletes the outline, its file and its observation', async () => {
     const [row] = await db.handle.db.select().from(lesionOutlines)
       .where(eq(lesionOutlines.id, outlineId));
@@ -183,6 +252,10 @@ describe('threshold outlines through tracking', () => {
     expect(outlineCell(table)).toBeUndefined();
     expect(await listOutlines(db.handle.db, petId)).toEqual([]);
     await expect(fs.access(file)).rejects.toThrow();
+    expect(await db.handle.db.select().from(lesionDecisions)
+      .where(eq(lesionDecisions.outlineId, outlineId))).toEqual([]);
+    expect(await db.handle.db.select().from(lesionReviewActions)
+      .where(eq(lesionReviewActions.outlineId, outlineId))).toEqual([]);
     // Without the outline the lesion is looked for by carrying its mask there again.
     expect(home?.observations.find((o) => o.timepoint === followUp)?.source)
       .toBe('propagated');
