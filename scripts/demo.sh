@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Generates a demo cohort with the phantom generator, ingests it through the same
-# pipeline hospital data uses, builds the app and serves it on the embedded database.
+# pipeline hospital data uses, builds the app and serves it on the embedded database,
+# then tracks every patient's lesions and computes their signals through the app.
 # The build runs beside generation and ingest: each is mostly one core's work.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,4 +35,10 @@ if [ -n "$build_pid" ] && ! wait "$build_pid"; then
 fi
 
 echo "== ready after $(( $(date +%s) - started )) s: Hallmark is on http://localhost:$port"
-exec npx next start -p "$port"
+# The demo patients' lesions and signals are filled in by the running server, in the
+# background, so the app opens at once. Stopping the server (Ctrl-C) ends both.
+npx next start -p "$port" &
+server_pid=$!
+trap 'kill "$server_pid" 2>/dev/null || true' INT TERM EXIT
+npx tsx scripts/demo-fill.ts "http://localhost:$port" &
+wait "$server_pid"
