@@ -9,6 +9,7 @@ import type { Db } from '@/db/client';
 import { signalRuns } from '@/db/schema';
 import type { ImageVolume } from '@/server/imaging/image';
 import { logger } from '@/server/lib/log';
+import { yieldToRequests } from '@/server/lib/yield';
 import {
   computeLesionSignals, SIGNALS_ENGINE_VERSION, type PetSeries, type SeriesImage,
   type SignalValue,
@@ -121,10 +122,12 @@ async function computeTimepoint(
   const ctx = (pet: PetSeries) =>
     ({ patientRowId, timepointId: tp.id, petSeriesId: pet.seriesUid });
   const { ct, fdg, fmiso } = images;
+  await yieldToRequests();
   if (ct && fdg) await storeLiverReference(db, ctx(fdg), { ct: ct.image, fdg }, lesionMasks, s);
   const fmisoRef = ct && fmiso
     ? await storeFmisoReference(db, ctx(fmiso), { ct: ct.image, fmiso }, lesionMasks)
     : undefined;
+  await yieldToRequests();
   const reference = fmisoRef && 'suvMean' in fmisoRef ? fmisoRef : undefined;
   // FMISO without a background gets its signals skipped with the reference's failure.
   const noReference = fmisoRef && 'failed' in fmisoRef
@@ -135,17 +138,20 @@ async function computeTimepoint(
     'PT:FMISO': fmiso, MR_ADC: images.adc, MR_DCE_KTRANS: images.ktrans,
     'contrast-pair': contrast })
     .flatMap(([key, image]) => (image ? [key] : [])));
-  const results: MaskSignals[] = masks.map((m) => {
+  const results: MaskSignals[] = [];
+  for (const m of masks) {
+    // Each lesion takes up to seconds of computing: requests are answered in between.
+    await yieldToRequests();
     const signals = computeLesionSignals({
       mask: m.image, maskSeries: m.gridSeriesId, ...defined({ ct: images.ct, fdg,
         flt: images.flt, adc: images.adc, ktrans: images.ktrans,
         fmiso: fmiso && reference ? { ...fmiso, reference } : undefined, contrast }),
     });
 
-    return { key: m.key, maskSource: m.source, sources,
+    results.push({ key: m.key, maskSource: m.source, sources,
       signals: { values: noteFrames(signals.values, frames),
-        skipped: [...signals.skipped, ...noReference] } };
-  });
+        skipped: [...signals.skipped, ...noReference] } });
+  }
 
   return replaceTimepointValues(db, patientRowId, tp.id, results);
 }

@@ -45,7 +45,11 @@ export function fmisoBackgroundReference(
 
 function softTissue(ct: ImageVolume): ImageVolume {
   const [low, high] = SOFT_TISSUE_HU;
-  const data = Uint8Array.from(ct.data, (hu) => (hu >= low && hu <= high ? 1 : 0));
+  const data = new Uint8Array(ct.data.length);
+  for (let v = 0; v < data.length; v++) {
+    const hu = ct.data[v] as number;
+    data[v] = hu >= low && hu <= high ? 1 : 0;
+  }
 
   return { ...ct, pixelType: 'uint8', data };
 }

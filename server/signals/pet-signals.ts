@@ -21,7 +21,9 @@ export interface UptakeSignals {
 
 /** The whole image in SUV, since the peak sphere reaches outside the mask. */
 export function scaledImage(image: ImageVolume, factor: number): ImageVolume {
-  const data = Float64Array.from(image.data, (v) => v * factor);
+  // A plain loop: TypedArray.from with a mapping function is several times slower here.
+  const data = new Float64Array(image.data.length);
+  for (let v = 0; v < data.length; v++) data[v] = (image.data[v] as number) * factor;
 
   return createImage(image, 'float64', data);
 }
@@ -54,7 +56,9 @@ export function uptakeSignals(
 
   const voxelMl = voxelVolumeMl(pet);
   const max = maxOf(suv);
-  const peak = suvPeakOf(scaledImage(pet, suvBwFactor), maskOnPet);
+  // A sphere mean scales with the image, so the peak is found on the stored values and
+  // scaled after: that spares a whole-image SUV copy per lesion.
+  const peak = suvBwFactor * suvPeakOf(pet, maskOnPet);
   const cut41 = MTV_FRACTION_OF_MAX * max;
   const mtv41 = metabolicVolume(suv, cut41, voxelMl);
   const mtv25 = metabolicVolume(suv, MTV_ABSOLUTE_SUV, voxelMl);

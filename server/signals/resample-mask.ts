@@ -27,20 +27,39 @@ function indexMap(mask: ImageGeometry, target: ImageGeometry) {
 
 /** Target-grid index box that can hold any voxel of the mask's foreground. */
 function targetBox(mask: ImageVolume, target: ImageGeometry): [Vec3, Vec3] | null {
-  const [nx, ny] = mask.size;
-  const lo: Vec3 = [Infinity, Infinity, Infinity];
-  const hi: Vec3 = [-Infinity, -Infinity, -Infinity];
-  for (let v = 0; v < mask.data.length; v++) {
-    if ((mask.data[v] as number) < 0.5) continue;
-    const index: Vec3 = [v % nx, Math.floor(v / nx) % ny, Math.floor(v / (nx * ny))];
-    for (let a = 0; a < 3; a++) {
-      lo[a] = Math.min(lo[a]!, index[a]!);
-      hi[a] = Math.max(hi[a]!, index[a]!);
+  const bounds = foregroundBounds(mask);
+
+  return bounds && cornerBox(mask, target, bounds[0], bounds[1]);
+}
+
+/**
+ * Index box of the voxels >= 0.5, row by row without allocating: it runs once per lesion
+ * and image grid over the whole mask volume, which made it the signals' hottest loop.
+ */
+function foregroundBounds(mask: ImageVolume): [Vec3, Vec3] | null {
+  const [nx, ny, nz] = mask.size;
+  const data = mask.data;
+  let [x0, y0, z0, x1, y1, z1] = [Infinity, Infinity, Infinity, -1, -1, -1];
+  for (let z = 0, row = 0; z < nz; z++) {
+    for (let y = 0; y < ny; y++, row += nx) {
+      let first = -1;
+      let last = -1;
+      for (let x = 0; x < nx; x++) {
+        if ((data[row + x] as number) < 0.5) continue;
+        if (first < 0) first = x;
+        last = x;
+      }
+      if (first < 0) continue;
+      x0 = Math.min(x0, first);
+      x1 = Math.max(x1, last);
+      y0 = Math.min(y0, y);
+      y1 = Math.max(y1, y);
+      z0 = Math.min(z0, z);
+      z1 = z;
     }
   }
-  if (lo[0] === Infinity) return null;
 
-  return cornerBox(mask, target, lo, hi);
+  return x1 < 0 ? null : [[x0, y0, z0], [x1, y1, z1]];
 }
 
 function cornerBox(mask: ImageVolume, target: ImageGeometry, lo: Vec3, hi: Vec3): [Vec3, Vec3] {
