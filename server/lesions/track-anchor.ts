@@ -1,8 +1,8 @@
 /**
  * The lesion that stands for a track when a reader's decision or outline names it.
- * Tracks are rebuilt by every re-tracking, so what is remembered is a segment mask or a
- * reader's outline the track holds: by default its latest one up to a date, else its
- * earliest one after it.
+ * Tracks are rebuilt by every re-tracking, so what is remembered is a segment mask the
+ * track holds, or failing that a reader's outline: by default its latest one up to a
+ * date, else its earliest one after it.
  */
 import { and, desc, eq, isNotNull, or } from 'drizzle-orm';
 
@@ -44,8 +44,14 @@ export async function anchorOnTrack(
     .where(and(eq(lesionObservations.trackId, trackId),
       or(isNotNull(lesionObservations.segmentMaskId), isNotNull(lesionObservations.outlineId))))
     .orderBy(desc(timepoints.date));
-  const before = rows.find((r) => (at.strictlyBefore ? r.date < at.date : r.date <= at.date));
-  const found = at.strictlyBefore ? before : before ?? rows.at(-1);
+  const pick = (from: typeof rows) => {
+    const before = from.find((r) => (at.strictlyBefore ? r.date < at.date : r.date <= at.date));
+
+    return at.strictlyBefore ? before : before ?? from.at(-1);
+  };
+  // Only the track matters to a decision, and a segment mask outlives a reader's outline
+  // (which a reader may delete, taking the decisions that name it along).
+  const found = pick(rows.filter((r) => r.segmentMaskId)) ?? pick(rows);
 
   return found && { segmentMaskId: found.segmentMaskId, outlineId: found.outlineId };
 }

@@ -219,9 +219,16 @@ describe('threshold outlines through tracking', () => {
       const actions = await db.handle.db.select().from(lesionReviewActions)
         .where(eq(lesionReviewActions.outlineId, outlineId));
       expect(actions.map((a) => a.kind).sort()).toEqual(['merge', 'split']);
+      // The other lesion is remembered by a segment, which outlives any outline.
+      expect(actions.find((a) => a.kind === 'split'))
+        .toMatchObject({ withSegmentMaskId: expect.any(String), withOutlineId: null });
     }, 600_000);
 
-  it('anchors a vanish on an outline when it is the last sighting before', async () => {
+  it('anchors a vanish on an outline, its lesion\'s only earlier sighting', async () => {
+    const marked = await loadLesionTable(db.handle.db, patient.patientId);
+    await recordDecision(db.handle.db, db.dataDir,
+      { kind: 'mark-new', observationId: outlineCell(marked)!.cell.id }, 'reader six');
+    // The outline now starts a lesion: no segment of that lesion comes before it.
     const table = await loadLesionTable(db.handle.db, patient.patientId);
     const holder = outlineCell(table)!.lesion;
     const later = holder.observations.find((o) => o.timepoint > followUp);
