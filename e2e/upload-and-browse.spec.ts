@@ -321,6 +321,24 @@ test('a reader marks a linked observation as a new lesion, which starts its own 
   await expect(rows).toHaveCount(before + 1);
 });
 
+test('the review queue lists what needs a look, and a confirmed link leaves it', async ({
+  page,
+}) => {
+  // The vanish above left the mask it took from L1 on a lesion of its own, to review.
+  const { patientId } = firstPatientFolder();
+  await page.goto(`/patients/${patientId}/lesions`);
+  const items = page.getByRole('region', { name: 'To review' }).getByRole('listitem');
+  await expect(items.first()).toContainText('needs review');
+  const before = await items.count();
+
+  await items.first().getByRole('button').click();
+  await expect(page.getByRole('heading', { name: /^Review L\d+$/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Confirm link' }).click();
+  await expect(items).toHaveCount(before - 1);
+  await page.reload();
+  await expect(items).toHaveCount(before - 1);
+});
+
 test('a target marked too small to measure counts 5 mm in the sum of its scan', async ({
   page,
 }) => {

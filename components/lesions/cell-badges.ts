@@ -13,10 +13,10 @@ export interface Badge {
 }
 
 /** Below this the matcher itself asks for review (DEFAULT_MATCH_OPTIONS). */
-const LOW_CONFIDENCE = 0.5;
+export const LOW_CONFIDENCE = 0.5;
 
 /** Flags worded for a reader; any other flag shows as it is stored. */
-const FLAG_BADGES: Record<string, Badge> = {
+export const FLAG_BADGES: Record<string, Badge> = {
   confirmed: { text: 'confirmed', tone: 'ok' },
   manual: { text: 'manual', tone: 'ok' },
   'needs-review': { text: 'needs review', tone: 'bad' },

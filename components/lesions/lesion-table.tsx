@@ -8,6 +8,8 @@ import { ErrorBox } from '@/components/error-box';
 import { useTRPC } from '@/lib/trpc';
 
 import { LesionCell } from './lesion-cell';
+import { reviewList, type ReviewItem } from './review-list';
+import { ReviewQueue } from './review-queue';
 import { registrationTitle, type RegistrationView } from './registration-title';
 import { ReviewPanel } from './review-panel';
 import { TrackButton } from './track-button';
@@ -37,6 +39,9 @@ export function LesionTable({ patientId }: { patientId: string }) {
   if (!table.data) return <p className="muted">Loading lesions...</p>;
   const { timepoints, lesions } = table.data;
   const baselineIndex = timepoints.findIndex((t) => t.registration.status === 'baseline');
+  const toReview = reviewList(lesions);
+  const choose = (item: ReviewItem) => setSelected(selectionOf(item.trackId, item.label,
+    item.cell));
 
   return (
     <>
@@ -46,6 +51,9 @@ export function LesionTable({ patientId }: { patientId: string }) {
       </p>
       <h1>Lesions of {patientId}</h1>
       <TrackButton patientId={patientId} />
+      {lesions.length > 0 && (
+        <ReviewQueue items={toReview} selectedId={selected?.id ?? null} onSelect={choose} />
+      )}
       {lesions.length === 0 ? (
         <p className="muted">No tracked lesions yet: track the lesions to build this table.</p>
       ) : (
@@ -81,11 +89,7 @@ export function LesionTable({ patientId }: { patientId: string }) {
                       isFirst={o === lesion.observations[0]}
                       isAfterBaseline={t.index > baselineIndex}
                       selected={o !== undefined && selected?.id === o.id}
-                      onSelect={() => o && setSelected({
-                        id: o.id, trackId: lesion.id, label: lesion.label,
-                        hasMask: o.segmentMaskId !== null,
-                        isOutline: o.source === 'threshold',
-                      })}
+                      onSelect={() => o && setSelected(selectionOf(lesion.id, lesion.label, o))}
                     />
                   );
                 })}
@@ -108,6 +112,13 @@ export function LesionTable({ patientId }: { patientId: string }) {
       )}
     </>
   );
+}
+
+function selectionOf(
+  trackId: string, label: string, o: { id: string; segmentMaskId: string | null; source: string },
+): Selection {
+  return { id: o.id, trackId, label, hasMask: o.segmentMaskId !== null,
+    isOutline: o.source === 'threshold' };
 }
 
 function lesionHref(patientId: string, trackId: string): string {

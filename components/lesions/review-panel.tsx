@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 import { ErrorBox } from '@/components/error-box';
 import { useTRPC } from '@/lib/trpc';
@@ -46,9 +46,12 @@ export function ReviewPanel({
   const busy = decide.isPending || review.isPending;
   const others = tracks.filter((t) => t.id !== trackId);
   const seen = hasMask || isOutline;
+  const panel = useRef<HTMLDivElement>(null);
+  // Chosen from the review queue above a long table, the panel may be out of sight.
+  useEffect(() => panel.current?.scrollIntoView({ block: 'nearest' }), [observationId]);
 
   return (
-    <div className="panel">
+    <div className="panel" ref={panel}>
       <h2 style={{ marginTop: 0 }}>Review {trackLabel}</h2>
       {decide.error && <ErrorBox error={decide.error} />}
       {review.error && <ErrorBox error={review.error} />}
