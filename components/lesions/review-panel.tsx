@@ -47,8 +47,11 @@ export function ReviewPanel({
   const others = tracks.filter((t) => t.id !== trackId);
   const seen = hasMask || isOutline;
   const panel = useRef<HTMLDivElement>(null);
-  // Chosen from the review queue above a long table, the panel may be out of sight.
-  useEffect(() => panel.current?.scrollIntoView({ block: 'nearest' }), [observationId]);
+  // Chosen from the review queue above a long table, the panel may be out of sight. A block
+  // body: Chromium's scrollIntoView returns a promise, which React would take for cleanup.
+  useEffect(() => {
+    void panel.current?.scrollIntoView({ block: 'nearest' });
+  }, [observationId]);
 
   return (
     <div className="panel" ref={panel}>
