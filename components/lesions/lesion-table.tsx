@@ -39,7 +39,7 @@ export function LesionTable({ patientId }: { patientId: string }) {
   if (!table.data) return <p className="muted">Loading lesions...</p>;
   const { timepoints, lesions } = table.data;
   const baselineIndex = timepoints.findIndex((t) => t.registration.status === 'baseline');
-  const toReview = reviewList(lesions);
+  const toReview = reviewList(lesions, baselineIndex);
   const choose = (item: ReviewItem) => setSelected(selectionOf(item.trackId, item.label,
     item.cell));
 

@@ -38,16 +38,28 @@ describe('reviewReasons', () => {
 describe('reviewList', () => {
   it('gathers the cells to review in table order with their lesion', () => {
     const lesions = [
-      { id: 't1', label: 'L1', observations: [cell,
+      { id: 't1', label: 'L1', observations: [{ ...cell, timepoint: 0 },
         { ...cell, id: 'o2', timepoint: 2, reviewFlags: ['unregistered'] }] },
       { id: 't2', label: 'L2', observations: [
         { ...cell, id: 'o3', timepoint: 0, confidence: 0.4 },
         { ...cell, id: 'o4', timepoint: 1, reviewFlags: ['confirmed'] }] },
     ];
 
-    expect(reviewList(lesions).map((i) => [i.label, i.timepoint, i.reasons])).toEqual([
+    expect(reviewList(lesions, 0).map((i) => [i.label, i.timepoint, i.reasons])).toEqual([
       ['L1', 2, ['unregistered']],
       ['L2', 0, ['low confidence 0.40']],
     ]);
+  });
+
+  it('asks about a lesion first seen after baseline until a reader confirms it', () => {
+    const fresh = { ...cell, id: 'o5', timepoint: 2 };
+    const later = { ...cell, id: 'o6', timepoint: 3 };
+
+    expect(reviewList([{ id: 't3', label: 'L3', observations: [fresh, later] }], 0)
+      .map((i) => [i.observationId, i.reasons])).toEqual([['o5', ['new lesion']]]);
+    expect(reviewList([{ id: 't3', label: 'L3', observations: [
+      { ...fresh, reviewFlags: ['confirmed'] }, later] }], 0)).toEqual([]);
+    // Against a later baseline the same sighting is not new.
+    expect(reviewList([{ id: 't3', label: 'L3', observations: [fresh, later] }], 2)).toEqual([]);
   });
 });

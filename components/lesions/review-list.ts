@@ -1,9 +1,10 @@
 /**
  * The links a reader should look at, gathered from the lesion table so that none hides
- * in a wide table: a link the matcher was unsure of, a mask carried from an earlier scan,
- * a lesion seen in several parts, an outline cut off, a timepoint left unregistered. A
- * cell leaves the list once a reader confirms or decides it (flag 'confirmed' or
- * 'manual'), since the decision replaces the automatic flags.
+ * in a wide table: a lesion first seen after baseline (a new lesion is progression under
+ * RECIST, so a false one matters), a link the matcher was unsure of, a mask carried from
+ * an earlier scan, a lesion seen in several parts, an outline cut off, a timepoint left
+ * unregistered. A cell leaves the list once a reader confirms or decides it (flag
+ * 'confirmed' or 'manual'), since the decision replaces the automatic flags.
  */
 import { FLAG_BADGES, LOW_CONFIDENCE } from './cell-badges';
 
@@ -31,9 +32,9 @@ export interface ReviewItem {
 
 const DECIDED = new Set(['confirmed', 'manual']);
 
-export function reviewReasons(cell: ReviewCell): string[] {
+export function reviewReasons(cell: ReviewCell, opensNewLesion = false): string[] {
   if (cell.reviewFlags.some((f) => DECIDED.has(f))) return [];
-  const reasons: string[] = [];
+  const reasons: string[] = opensNewLesion ? ['new lesion'] : [];
   if (cell.confidence !== null && cell.confidence < LOW_CONFIDENCE) {
     reasons.push(`low confidence ${cell.confidence.toFixed(2)}`);
   }
@@ -50,12 +51,17 @@ export function reviewReasons(cell: ReviewCell): string[] {
   return reasons;
 }
 
-/** Items in table order: lesion by lesion, each one's timepoints in order. */
+/**
+ * Items in table order: lesion by lesion, each one's timepoints in order. A lesion's
+ * first sighting after `baselineIndex` opens a new lesion.
+ */
 export function reviewList(
   lesions: { id: string; label: string; observations: ReviewCell[] }[],
+  baselineIndex: number,
 ): ReviewItem[] {
   return lesions.flatMap((lesion) => lesion.observations.flatMap((cell) => {
-    const reasons = reviewReasons(cell);
+    const first = lesion.observations.find((o) => o.present);
+    const reasons = reviewReasons(cell, cell === first && cell.timepoint > baselineIndex);
 
     return reasons.length === 0 ? [] : [{
       observationId: cell.id, trackId: lesion.id, label: lesion.label,
