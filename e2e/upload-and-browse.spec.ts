@@ -324,11 +324,11 @@ test('a reader marks a linked observation as a new lesion, which starts its own 
 test('the review queue lists what needs a look, and a confirmed link leaves it', async ({
   page,
 }) => {
-  // The vanish above left the mask it took from L1 on a lesion of its own, to review.
+  // The vanish above left the mask it took from L1 on a new lesion of its own, to review.
   const { patientId } = firstPatientFolder();
   await page.goto(`/patients/${patientId}/lesions`);
   const items = page.getByRole('region', { name: 'To review' }).getByRole('listitem');
-  const leftOver = items.filter({ hasText: 'needs review' });
+  const leftOver = items.filter({ hasText: 'new lesion' });
   await expect(leftOver.first()).toBeVisible();
   const before = await items.count();
 
