@@ -20,7 +20,12 @@ export function ComputeSignals({ patientId }: { patientId: string }) {
   });
   const start = useMutation(
     trpc.signals.start.mutationOptions({
-      onSuccess: (job) => queryClient.setQueryData(statusKey, job),
+      // A status read still in flight from page load would land after this job and put
+      // back "no job", which stops the polling: cancel it first.
+      onSuccess: async (job) => {
+        await queryClient.cancelQueries({ queryKey: statusKey });
+        queryClient.setQueryData(statusKey, job);
+      },
     }),
   );
   const state = status.data?.state;
