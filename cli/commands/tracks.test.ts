@@ -43,3 +43,39 @@ describe('hallmark tracks, as text', () => {
     ]);
   });
 });
+
+describe('hallmark tracks, review list', () => {
+  const seen = (id: string, timepoint: number, extra: object = {}) => ({
+    id, timepoint, studyDate: table.timepoints[timepoint]!.studyDate, segmentMaskId: `m-${id}`,
+    present: true, source: 'segmentation' as const, volumeMl: 1.5, longestDiameterMm: 14,
+    shortAxisMm: 10, centroidMm: null, centroidBaselineMm: null, confidence: 0.9,
+    reviewFlags: [] as string[], ...extra,
+  });
+  const lesion = (id: string, label: string, observations: ReturnType<typeof seen>[]) => ({
+    id, label, status: 'active' as const, events: [], observations,
+  });
+
+  it('lists the links the lesion table asks a reader to look at, with why', () => {
+    const lines: string[] = [];
+    printTable({ ...table, lesions: [
+      lesion('a', 'L1', [seen('o1', 0), seen('o2', 1, { confidence: 0.3 })]),
+      lesion('b', 'L2', [seen('o3', 1)]),
+      lesion('c', 'L3', [seen('o4', 0), seen('o5', 1, { reviewFlags: ['confirmed'] })]),
+    ] }, (text) => lines.push(text));
+
+    expect(lines.slice(-3)).toEqual([
+      "To review (2), in the web app's lesion table:",
+      '  L1 at T1 2020-05-26: low confidence 0.30',
+      '  L2 at T1 2020-05-26: new lesion',
+    ]);
+  });
+
+  it('says when there is nothing to review', () => {
+    const lines: string[] = [];
+    printTable({ ...table, lesions: [lesion('a', 'L1', [seen('o1', 0), seen('o2', 1)])] },
+      (text) => lines.push(text));
+
+    expect(lines.at(-1)).toBe(
+      'Nothing to review: every link is confident or was decided by a reader.');
+  });
+});

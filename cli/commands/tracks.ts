@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 
+import { reviewList } from '@/lib/review-list';
 import { loadLesionTable, tracksDocument, type LesionTable } from '@/server/lesions';
 import type { RegistrationQuality } from '@/server/tracking';
 
@@ -53,6 +54,23 @@ export function printTable(table: LesionTable, out: (text: string) => void): voi
         : `${o.timepoint}:-`,
     );
     out(`${lesion.label} (${lesion.status})  ${cells.join('  ')}`);
+  }
+  printReview(table, out);
+}
+
+/** The links the web app's review queue lists, so a script sees them too. */
+function printReview(table: LesionTable, out: (text: string) => void): void {
+  if (table.lesions.length === 0) return;
+  const baseline = table.timepoints.findIndex((t) => t.registration.status === 'baseline');
+  const items = reviewList(table.lesions, baseline);
+  if (items.length === 0) {
+    out('Nothing to review: every link is confident or was decided by a reader.');
+
+    return;
+  }
+  out(`To review (${items.length}), in the web app's lesion table:`);
+  for (const item of items) {
+    out(`  ${item.label} at T${item.timepoint} ${item.studyDate}: ${item.reasons.join(', ')}`);
   }
 }
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { cellBadges } from './cell-badges';
+import { cellBadges } from '@/lib/cell-badges';
 
 export interface CellObservation {
   id: string;

@@ -5,10 +5,10 @@ import Link from 'next/link';
 import { useState } from 'react';
 
 import { ErrorBox } from '@/components/error-box';
+import { reviewList, type ReviewItem } from '@/lib/review-list';
 import { useTRPC } from '@/lib/trpc';
 
 import { LesionCell } from './lesion-cell';
-import { reviewList, type ReviewItem } from './review-list';
 import { ReviewQueue } from './review-queue';
 import { registrationTitle, type RegistrationView } from './registration-title';
 import { ReviewPanel } from './review-panel';

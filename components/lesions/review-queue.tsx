@@ -1,6 +1,6 @@
 'use client';
 
-import type { ReviewItem } from './review-list';
+import type { ReviewItem } from '@/lib/review-list';
 
 /**
  * The links to review, above the lesion table; choosing one opens it in the review panel
