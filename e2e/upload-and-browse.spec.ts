@@ -158,15 +158,15 @@ test('a tracked lesion opens on its own page with one panel per timepoint', asyn
 
 test('hallmark signals are computed and charted per hallmark', async ({ page }) => {
   const { patientId } = firstPatientFolder();
-  // The page's first status read ("no job yet") is delivered only after the click, as on
-  // a slow server: the job the click started must still be followed to its end.
+  // The page's first status read ("no job yet") is delivered only once the page shows the
+  // job the click started, as a slow server might: that job must still be followed.
   let held = false;
   await page.route('**/api/trpc/signals.status*', async (route) => {
     if (held) return route.continue();
     held = true;
     const noJobYet = await route.fetch();
-    await new Promise((resolve) => setTimeout(resolve, 3000));
-    await route.fulfill({ response: noJobYet });
+    await page.getByText(/^Computing signals/).waitFor();
+    await route.fulfill({ response: noJobYet }).catch(() => undefined);
   });
   await page.goto(`/patients/${patientId}/signals`);
   await page.getByRole('button', { name: 'Compute signals' }).click();
