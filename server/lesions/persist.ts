@@ -12,7 +12,6 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import {
   lesionObservations, lesionOutlines, lesionTracks, propagatedMasks, registrations,
-  type TrackStatus,
 } from '@/db/schema';
 import type { Vec3 } from '@/server/imaging/image';
 import { inverseTransformPoint } from '@/server/tracking';
@@ -24,6 +23,7 @@ import type { DraftTrack, PropagatedObservation } from './draft';
 import type { PatientInputs } from './load-patient';
 import type { MeasuredLesion } from './measure-masks';
 import { storePropagated, type StoredPropagation } from './propagated-files';
+import { trackStatus } from './track-status';
 
 export interface TrackingRun {
   inputs: PatientInputs;
@@ -51,8 +51,10 @@ export async function persistRun(db: Db, dataDir: string, run: TrackingRun): Pro
         .where(eq(lesionOutlines.id, outlineId));
     }
     for (const [n, track] of orderTracks(run.tracks).entries()) {
+      const { timepoints, baselineIndex } = run.inputs;
       const [row] = await tx.insert(lesionTracks).values({
-        patientId, label: `L${n + 1}`, status: trackStatus(run, track), events: track.events,
+        patientId, label: `L${n + 1}`, events: track.events,
+        status: trackStatus(track, timepoints.length, baselineIndex),
       }).returning({ id: lesionTracks.id });
       const observations = observationRows(run, track, row!.id);
       if (observations.length === 0) continue;
@@ -123,17 +125,6 @@ function orderTracks(tracks: DraftTrack[]): DraftTrack[] {
   const first = (t: DraftTrack) => t.observations[0]?.timepointIndex ?? 0;
 
   return [...tracks].sort((a, b) => first(a) - first(b));
-}
-
-function trackStatus(run: TrackingRun, track: DraftTrack): TrackStatus {
-  const lastIndex = run.inputs.timepoints.length - 1;
-  const seen = track.observations.map((o) => o.timepointIndex);
-  if (track.events.some((e) => e.kind === 'merged') && Math.max(...seen) < lastIndex) {
-    return 'merged';
-  }
-  if (Math.max(...seen) < lastIndex) return 'vanished';
-
-  return Math.min(...seen) > run.inputs.baselineIndex ? 'new' : 'active';
 }
 
 function observationRows(run: TrackingRun, track: DraftTrack, trackId: string): ObservationRow[] {
