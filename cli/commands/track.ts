@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 
+import { describeTrackProgress } from '@/lib/track-progress';
 import { trackPatient, type TrackProgress } from '@/server/lesions';
 
 import type { Command } from '../command';
@@ -56,13 +57,15 @@ export const trackCommand: Command = {
   },
 };
 
+/** One line per change: the final report of a phase repeats the one before it. */
 function progressLine(err: (text: string) => void) {
+  let last = '';
+
   return (p: TrackProgress) => {
-    if (p.phase === 'registering') err(`  registering follow-up ${p.done + 1} of ${p.total}`);
-    else if (p.phase === 'registering-series') {
-      const which = `${p.done + 1} of ${p.total}`;
-      if (p.done < p.total) err(`  registering series in another frame ${which}`);
-    }
-    else if (p.phase !== 'done') err(`  ${p.phase}`);
+    const line = describeTrackProgress(p);
+    const nothingToDo = p.phase === 'registering-series' && p.total === 0;
+    if (p.phase === 'done' || nothingToDo || line === last) return;
+    last = line;
+    err(`  ${line}`);
   };
 }

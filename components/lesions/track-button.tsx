@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 
 import { ErrorBox } from '@/components/error-box';
+import { describeTrackProgress, trackProgressFraction } from '@/lib/track-progress';
 import { useTRPC } from '@/lib/trpc';
 
 /** Starts tracking in the server's background and follows its progress. */
@@ -37,10 +38,8 @@ export function TrackButton({ patientId }: { patientId: string }) {
       </button>
       {isActive(state) && p && (
         <>
-          <progress aria-label="Tracking progress" max={p.total || 1} value={p.done} />
-          <span className="muted">
-            {p.phase} {p.done} / {p.total}
-          </span>
+          <progress aria-label="Tracking progress" max={1} value={trackProgressFraction(p)} />
+          <span className="muted">{describeTrackProgress(p)}</span>
         </>
       )}
       {state === 'failed' && <span className="badge bad">{status.data?.error}</span>}
