@@ -132,6 +132,9 @@ test('lesions are tracked across timepoints from the lesion table', async ({ pag
     .click();
 
   await page.getByRole('button', { name: 'Track lesions' }).click();
+  // Progress in words while the follow-ups register (most of the run's time).
+  await expect(page.getByText(/^Registering follow-ups to baseline: \d+ of \d+ done$/))
+    .toBeVisible();
   const table = page.getByRole('table');
   await expect(table).toBeVisible({ timeout: 240_000 });
   // One column per timepoint besides the lesion column.
