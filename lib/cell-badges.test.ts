@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { cellBadges } from './cell-badges';
+import { PROPAGATE_FLAGS } from '@/server/tracking/propagate-mask';
+
+import { cellBadges, FLAG_BADGES } from './cell-badges';
 
 const cell = { present: true, source: 'segmentation', confidence: 0.9, reviewFlags: [] };
 
@@ -14,6 +16,14 @@ describe('cellBadges', () => {
       { text: 'needs review', tone: 'bad' },
       { text: 'several parts', tone: 'warn' },
     ]);
+  });
+
+  it('has words for every flag a propagation can raise', () => {
+    const unworded = PROPAGATE_FLAGS.filter((flag) => !FLAG_BADGES[flag]);
+
+    expect(unworded).toEqual([]);
+    expect(cellBadges({ ...cell, source: 'propagated', reviewFlags: ['no-seed'] }, false, true))
+      .toContainEqual({ text: 'not refined', tone: 'bad' });
   });
 
   it('names a PET outline and words its cut-off flag', () => {

@@ -24,6 +24,14 @@ export const FLAG_BADGES: Record<string, Badge> = {
   'several-parts': { text: 'several parts', tone: 'warn' },
   // Propagation's refinement grew out of bounds; the carried mask was kept instead.
   'refinement-leaked': { text: 'refinement leaked', tone: 'warn' },
+  // The refined mask grew to the edge of the region searched around the carried one.
+  'reaches-search-edge': { text: 'may extend further', tone: 'warn' },
+  // Refined and carried volumes differ more than twofold.
+  'large-volume-change': { text: 'large volume change', tone: 'warn' },
+  // Nothing under the carried mask looked like the lesion: it is shown as carried.
+  'no-seed': { text: 'not refined', tone: 'bad' },
+  // The carried mask fell outside the follow-up scan (no cell is stored then).
+  'empty-after-transform': { text: 'outside the scan', tone: 'bad' },
   // A PET outline's threshold region met the growth bound and was cut off there.
   'cut-at-growth-bound': { text: 'cut off', tone: 'warn' },
   // A PET outline on a frame of reference other than the CT's: its position is unsure.

@@ -68,13 +68,17 @@ export interface PropagateOptions {
   previousImage?: ImageVolume;
 }
 
-export type PropagateFlag =
-  | 'empty-after-transform'
-  | 'no-seed'
-  | 'reaches-search-edge'
-  | 'large-volume-change'
-  /** The grown region leaked; the carried voxels inside the window were kept instead. */
-  | 'refinement-leaked';
+/** Review flags a propagation can raise (worded for readers in lib/cell-badges.ts). */
+export const PROPAGATE_FLAGS = [
+  'empty-after-transform',
+  'no-seed',
+  'reaches-search-edge',
+  'large-volume-change',
+  // The grown region leaked; the carried voxels inside the window were kept instead.
+  'refinement-leaked',
+] as const;
+
+export type PropagateFlag = (typeof PROPAGATE_FLAGS)[number];
 
 export interface PropagateResult {
   /** The refined mask on the next grid (uint8, 0/1). */
