@@ -14,6 +14,9 @@ interface Props {
 
 const ROLE_TONE = { target: 'ok', 'non-target': '', none: 'warn' } as const;
 
+const PROPAGATED_TITLE = 'This scan has no segmentation: the diameter was measured on a mask ' +
+  'carried from an earlier scan. Enter the diameter you measure to replace it.';
+
 /** One lesion: its role control, then per scan its value and status controls. */
 export function LesionRow({ patientId, lesion, timepoints, override }: Props) {
   const base = { patientId, trackId: lesion.trackId };
@@ -56,6 +59,9 @@ export function LesionRow({ patientId, lesion, timepoints, override }: Props) {
                   timepointId: cell.timepointId,
                   value: mm === undefined ? null : { kind: 'diameter', diameterMm: mm } })}
               />
+              {cell.propagated && !cell.diameterOverride && (
+                <span className="badge warn" title={PROPAGATED_TITLE}>propagated</span>
+              )}
               {lesion.role === 'target' && i > 0 && cell.present && (
                 <TooSmallToggle patientId={patientId} lesion={lesion} cell={cell}
                   date={timepoints[i]?.date ?? ''} override={override} />

@@ -47,6 +47,11 @@ export interface CellView {
   valueMm: number | null;
   /** Present but too small to measure: RECIST counts 5 mm whatever valueMm says. */
   tooSmall: boolean;
+  /**
+   * Measured on a mask carried from an earlier scan because this one has no segmentation:
+   * a proposal until a reader enters the diameter (then valueMm is the reader's).
+   */
+  propagated: boolean;
   diameterOverride: OverrideNote | null;
   nonTargetStatus: NonTargetOverride | null;
   nonTargetOverride: OverrideNote | null;
@@ -192,6 +197,7 @@ function cellOf(
     shortAxisMm: o?.shortAxisMm ?? null,
     valueMm: valueOf(o, place.node, reader),
     tooSmall: reader ? reader.tooSmall === true : measuresTooSmall(o, place),
+    propagated: o?.source === 'propagated',
     diameterOverride: diameter ? noteOf(diameter) : null,
     nonTargetStatus: nonTarget?.value.kind === 'non-target' ? nonTarget.value.status : null,
     nonTargetOverride: nonTarget ? noteOf(nonTarget) : null,

@@ -15,7 +15,8 @@ const note = z.object({ changedBy: z.string(), changedAt: z.string() }).nullable
 const cell = z.object({
   timepointId: z.string(), present: z.boolean().nullable(), segmentMaskId: z.string().nullable(),
   longestDiameterMm: z.number().nullable(), shortAxisMm: z.number().nullable(),
-  valueMm: z.number().nullable(), tooSmall: z.boolean(), diameterOverride: note,
+  valueMm: z.number().nullable(), tooSmall: z.boolean(), propagated: z.boolean(),
+  diameterOverride: note,
   nonTargetStatus: z.enum(['present', 'absent', 'progression']).nullable(),
   nonTargetOverride: note,
   newLesionStatus: z.enum(['unequivocal', 'equivocal', 'not-new']).nullable(),
