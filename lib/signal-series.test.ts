@@ -46,4 +46,15 @@ describe('lesionSeries', () => {
     // A null value (skipped) is left out rather than drawn at zero.
     expect(l2?.points).toHaveLength(1);
   });
+
+  it('marks a value measured under a propagated mask, and only that one', () => {
+    const values = [
+      value('L1', '2026-01-01', 8),
+      { ...value('L1', '2026-03-01', 6), madeBy: 'propagated' },
+      { ...value('L1', '2026-05-01', 5), madeBy: 'threshold' },
+    ];
+    const [l1] = lesionSeries(values, [{ key: 'L1', label: 'L1', tracked: true }], spec);
+
+    expect(l1?.points.map((p) => p.propagated)).toEqual([false, true, false]);
+  });
 });

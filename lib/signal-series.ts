@@ -21,6 +21,8 @@ export interface StoredValue {
   sourceSeriesUid: string | null;
   sourceSeriesType: string | null;
   sourceSeriesDescription: string | null;
+  /** Null or absent for a SEG segment; 'propagated' or 'threshold' for a mask tracking made. */
+  madeBy?: string | null;
 }
 
 export interface Lesion {
@@ -37,6 +39,8 @@ export interface ChartPoint extends PointChanges {
   series: string;
   /** Inside the baseline's repeatability band: not a measurable change. */
   withinNoise: boolean;
+  /** Measured under a mask carried from an earlier scan, which a reader should check. */
+  propagated: boolean;
 }
 
 export interface LesionSeries {
@@ -83,6 +87,7 @@ export function lesionSeries(
           lesionLabel: lesion.label,
           series: seriesName(v),
           withinNoise: withinBand(v.value!, band),
+          propagated: v.madeBy === 'propagated',
         })),
       },
     ];

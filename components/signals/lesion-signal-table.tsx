@@ -18,9 +18,13 @@ function Value({ point }: { point: ChartPoint | undefined }) {
     <span className={point.fromBaseline && point.withinNoise ? 'muted' : undefined}
       title={point.fromBaseline && point.withinNoise ? 'Within repeatability' : undefined}>
       {Number(point.value.toPrecision(3))}{change}
+      {point.propagated && <span title={PROPAGATED_NOTE}>{' '}*</span>}
     </span>
   );
 }
+
+const PROPAGATED_NOTE = 'Measured under a mask carried from an earlier scan (this scan has no ' +
+  'segmentation): check it in the lesion table.';
 
 /**
  * One row per signal, one column per timepoint: the value and its change from the
@@ -28,26 +32,30 @@ function Value({ point }: { point: ChartPoint | undefined }) {
  */
 export function LesionSignalTable({ rows, dates }: { rows: SignalRow[]; dates: string[] }) {
   if (rows.length === 0) return <p className="muted">No signal values for this lesion.</p>;
+  const anyPropagated = rows.some((r) => r.series.points.some((p) => p.propagated));
 
   return (
-    <table className="grid">
-      <thead>
-        <tr>
-          <th>Hallmark</th><th>Signal</th>
-          {dates.map((d) => <th key={d}>{d}</th>)}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.id}>
-            <td>{r.hallmark}</td>
-            <td>{r.name} {r.unit && <span className="muted small">({r.unit})</span>}</td>
-            {dates.map((d) => (
-              <td key={d}><Value point={r.series.points.find((p) => p.date === d)} /></td>
-            ))}
+    <>
+      <table className="grid">
+        <thead>
+          <tr>
+            <th>Hallmark</th><th>Signal</th>
+            {dates.map((d) => <th key={d}>{d}</th>)}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td>{r.hallmark}</td>
+              <td>{r.name} {r.unit && <span className="muted small">({r.unit})</span>}</td>
+              {dates.map((d) => (
+                <td key={d}><Value point={r.series.points.find((p) => p.date === d)} /></td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {anyPropagated && <p className="muted small">* {PROPAGATED_NOTE}</p>}
+    </>
   );
 }

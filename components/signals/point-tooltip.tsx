@@ -40,6 +40,9 @@ export function PointTooltip({ unit, active, payload }: Props) {
         <div className="muted">Within repeatability: not a measurable change</div>
       )}
       <div className="muted">Series: {point.series}</div>
+      {point.propagated && (
+        <div className="muted">Mask carried from an earlier scan: check it in the lesion table</div>
+      )}
     </div>
   );
 }

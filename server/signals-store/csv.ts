@@ -1,4 +1,8 @@
-/** The CSV export: one row per lesion, timepoint and signal, skipped signals included. */
+/**
+ * The CSV export: one row per lesion, timepoint and signal, skipped signals included.
+ * mask_source says what the value was measured under: a SEG segment ('segmentation'), a
+ * mask carried from an earlier scan ('propagated') or a reader's PET outline ('threshold').
+ */
 import type { Db } from '@/db/client';
 import { SIGNAL_CATALOGUE } from '@/server/signals';
 
@@ -6,7 +10,7 @@ import { readPatientSignals } from './read-document';
 
 export const SIGNALS_CSV_HEADER = [
   'patient', 'lesion', 'timepoint_date', 'signal_id', 'hallmark', 'value', 'unit',
-  'source_series_uid', 'engine_version', 'skipped_reason',
+  'source_series_uid', 'engine_version', 'skipped_reason', 'mask_source',
 ];
 
 /** RFC 4180 quoting: only fields holding a comma, quote or line break are quoted. */
@@ -22,6 +26,7 @@ export async function signalsCsv(db: Db, patientId: string): Promise<string> {
   const lines = doc.values.map((v) => [
     doc.patientId, label.get(v.lesionKey) ?? v.segmentMaskId, v.date, v.signalId,
     hallmarkOf(v.signalId), v.value, v.unit, v.sourceSeriesUid, v.engineVersion, v.skippedReason,
+    v.madeBy ?? 'segmentation',
   ].map(csvField).join(','));
 
   return [SIGNALS_CSV_HEADER.join(','), ...lines].join('\r\n') + '\r\n';

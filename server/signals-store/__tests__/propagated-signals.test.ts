@@ -15,7 +15,7 @@ import {
   trackedPatientMissingOneSeg, type TrackedPatient,
 } from '@/server/testing/phantom-cohort';
 
-import { computePatientSignals, readPatientSignals } from '..';
+import { computePatientSignals, readPatientSignals, signalsCsv } from '..';
 
 // As in the tracker's own propagation test: a grown mask on 4 mm voxels is within 20 % of
 // the true volume unless tracking flagged it as doubtful, and the flag is all that a
@@ -110,5 +110,22 @@ describe('signals of a follow-up whose lesions were propagated', () => {
 
     expect(track?.tracked).toBe(true);
     expect(shown.find((v) => v.signalId === 'volume')?.observationId).toBe(observation!.id);
+  });
+
+  it('names the propagated mask source on the dashboard and in the CSV export', async () => {
+    const doc = await readPatientSignals(db.handle.db, patient.patientId);
+    const date = patient.timepoints[dropped]!.date;
+    const sources = new Set(doc.values.map((v) => `${v.date === date} ${v.madeBy}`));
+
+    expect(sources).toEqual(new Set(['false null', 'true propagated']));
+    const lines = (await signalsCsv(db.handle.db, patient.patientId)).trimEnd().split('\r\n');
+
+    // mask_source is the last column; a quoted field before it may hold commas.
+    expect(lines[0]?.endsWith(',mask_source')).toBe(true);
+    expect(lines.length - 1).toBe(doc.values.length);
+    for (const line of lines.slice(1)) {
+      const atDropped = line.includes(`,${date},`);
+      expect(line.endsWith(atDropped ? ',propagated' : ',segmentation')).toBe(true);
+    }
   });
 });
