@@ -54,7 +54,13 @@ function progressLine(err: (text: string) => void) {
 
 const ORDER = new Map(SIGNAL_CATALOGUE.map((s, n) => [s.id, n]));
 
-function printDocument(doc: SignalsDocument, out: (text: string) => void): void {
+/** Masks tracking made, named on their date's line; a SEG segment goes unnamed. */
+const MASK_NAMES: Record<string, string> = {
+  propagated: 'propagated mask, to review',
+  threshold: 'PET outline',
+};
+
+export function printDocument(doc: SignalsDocument, out: (text: string) => void): void {
   if (!doc.run) out('No signals stored: run `hallmark signals <patientId>` without --no-compute.');
   else if (doc.run.stale) out(`Stored values are stale: ${doc.run.staleReason}.`);
   if (!doc.tracked) out('Lesions are not tracked yet (hallmark track): listed per segment.');
@@ -76,10 +82,12 @@ function printDocument(doc: SignalsDocument, out: (text: string) => void): void 
           (ORDER.get(a.signalId) ?? 0) - (ORDER.get(b.signalId) ?? 0),
       );
     for (const date of new Set(own.map((v) => v.date))) {
-      const cells = own
-        .filter((v) => v.date === date)
+      const onDate = own.filter((v) => v.date === date);
+      const cells = onDate
         .map((v) => `${v.signalId}=${formatValue(v.value!)}${v.unit ? ` ${v.unit}` : ''}`);
-      out(`  ${date}  ${cells.join('  ')}`);
+      const madeBy = onDate.find((v) => v.madeBy)?.madeBy;
+      const mask = madeBy ? ` (${MASK_NAMES[madeBy] ?? madeBy})` : '';
+      out(`  ${date}${mask}  ${cells.join('  ')}`);
     }
   }
 }
