@@ -39,7 +39,7 @@ export const FLAG_BADGES: Record<string, Badge> = {
 };
 
 /** Where a present cell's mask came from, when it is not the timepoint's SEG. */
-const SOURCE_BADGES: Record<string, Badge> = {
+export const SOURCE_BADGES: Record<string, Badge> = {
   propagated: { text: 'propagated', tone: '' },
   threshold: { text: 'PET outline', tone: '' },
 };

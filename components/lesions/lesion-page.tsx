@@ -6,6 +6,7 @@ import { useState } from 'react';
 
 import { ErrorBox } from '@/components/error-box';
 import { LesionSignals } from '@/components/signals/lesion-signals';
+import { SOURCE_BADGES } from '@/lib/cell-badges';
 import {
   baselineCentreMm, centreAtMm, offsetSlice, sliceThrough,
 } from '@/lib/lesion-slices';
@@ -67,6 +68,7 @@ export function LesionPage({ patientId, trackId }: { patientId: string; trackId:
           return (
             <LesionSlicePanel key={panel.timepoint} title={title} ct={panel.ct} k={k}
               warning={registration ? alignmentWarning(registration) : null}
+              source={observation?.present ? SOURCE_BADGES[observation.source] : undefined}
               maskId={panel.maskId} onScroll={(delta) => setOffset((o) => o + delta)} />
           );
         })}

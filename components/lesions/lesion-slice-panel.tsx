@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 
 import { SliceCanvas } from '@/components/viewer/slice-canvas';
 import { useMasks, useSlice } from '@/components/viewer/use-slices';
+import type { Badge } from '@/lib/cell-badges';
 import { CT_PRESETS } from '@/lib/viewer/display';
 import type { PanelCt } from '@/server/lesions/read-lesion-panels';
 
@@ -15,11 +16,13 @@ const SOFT_TISSUE = CT_PRESETS['Soft tissue'] ?? { center: 40, width: 400 };
  * offset, so every panel moves by the same number of slices.
  */
 export function LesionSlicePanel({
-  title, warning, ct, k, maskId, onScroll,
+  title, warning, source, ct, k, maskId, onScroll,
 }: {
   title: string;
   /** Said beside the title when this timepoint could not be aligned to the baseline. */
   warning: string | null;
+  /** Where the outlined mask came from when not the timepoint's SEG (propagated, PET). */
+  source?: Badge;
   ct: PanelCt;
   k: number;
   maskId: string | null;
@@ -39,6 +42,7 @@ export function LesionSlicePanel({
       <div className="small">
         {title} · slice {k + 1} / {ct.size[2]}
         {warning && <> <span className="badge bad" title={warning}>unregistered</span></>}
+        {source && <> <span className={`badge ${source.tone}`}>{source.text}</span></>}
       </div>
       {error && <p className="badge bad">{error}</p>}
       {slice ? (
