@@ -52,32 +52,49 @@ async function untilFinished(status: () => Promise<Job>): Promise<Job> {
   }
 }
 
-async function fillPatient(patientId: string): Promise<void> {
-  const table = await retrying(() => api.tracking.table.query({ patientId }));
-  if (table.lesions.length === 0) {
-    await api.tracking.start.mutate({ patientId });
-    const job = await untilFinished(() => api.tracking.status.query({ patientId }));
-    if (job?.state !== 'done') {
-      say(`${patientId}: tracking failed (${job?.error ?? 'no job'}); see the server log`);
+/** Waits for a queued tracking job; true when the patient's lesions are tracked. */
+async function tracked(patientId: string): Promise<boolean> {
+  const job = await untilFinished(() => api.tracking.status.query({ patientId }));
+  if (job?.state !== 'done') {
+    say(`${patientId}: tracking failed (${job?.error ?? 'no job'}); see the server log`);
 
-      return;
-    }
-    say(`${patientId}: lesions tracked`);
+    return false;
   }
+  say(`${patientId}: lesions tracked`);
+
+  return true;
+}
+
+async function measure(patientId: string): Promise<void> {
   const signals = await retrying(() => api.signals.dashboard.query({ patientId }));
   if (signals.run) return;
-  await api.signals.start.mutate({ patientId });
+  await retrying(() => api.signals.start.mutate({ patientId }));
   const job = await untilFinished(() => api.signals.status.query({ patientId }));
   say(`${patientId}: ${job?.state === 'done' ? 'signals computed'
     : `signals failed (${job?.error ?? 'no job'}); see the server log`}`);
 }
 
 async function main(): Promise<void> {
-  const patients = await retrying(() => api.patients.list.query({}));
+  const patients = (await retrying(() => api.patients.list.query({}))).map((p) => p.patientId);
   say(`tracking lesions and computing signals of ${patients.length} patients in the ` +
     'background; their pages show progress');
-  // The server runs one job of each kind at a time, so the patients go in turn anyway.
-  for (const p of patients) await fillPatient(p.patientId);
+  // Every untracked patient is queued at once, so each lesion page shows its job from the
+  // start; the server runs one tracking job at a time (starting one is idempotent).
+  const queued = new Set<string>();
+  for (const patientId of patients) {
+    const table = await retrying(() => api.tracking.table.query({ patientId }));
+    if (table.lesions.length > 0) continue;
+    await retrying(() => api.tracking.start.mutate({ patientId }));
+    queued.add(patientId);
+  }
+  // A patient's signals are queued as soon as its tracking ends, and run beside the next
+  // patient's tracking (one computation at a time, on a queue of their own).
+  const measuring: Promise<void>[] = [];
+  for (const patientId of patients) {
+    if (queued.has(patientId) && !(await tracked(patientId))) continue;
+    measuring.push(measure(patientId));
+  }
+  await Promise.all(measuring);
   say('every patient is tracked and measured');
 }
 

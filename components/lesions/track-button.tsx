@@ -36,7 +36,10 @@ export function TrackButton({ patientId }: { patientId: string }) {
       <button disabled={isActive(state)} onClick={() => start.mutate({ patientId })}>
         Track lesions
       </button>
-      {isActive(state) && p && (
+      {state === 'queued' && (
+        <span className="muted">Waiting for another patient&apos;s tracking to finish...</span>
+      )}
+      {state === 'running' && p && (
         <>
           <progress aria-label="Tracking progress" max={1} value={trackProgressFraction(p)} />
           <span className="muted">{describeTrackProgress(p)}</span>
