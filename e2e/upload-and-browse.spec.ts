@@ -135,6 +135,7 @@ test('lesions are tracked across timepoints from the lesion table', async ({ pag
   // Progress in words while the follow-ups register (most of the run's time).
   await expect(page.getByText(/^Registering follow-ups to baseline: \d+ of \d+ done$/))
     .toBeVisible();
+  await expect(page.getByText('The lesion table appears here when tracking ends.')).toBeVisible();
   const table = page.getByRole('table');
   await expect(table).toBeVisible({ timeout: 240_000 });
   // One column per timepoint besides the lesion column.

@@ -33,6 +33,9 @@ interface Selection {
 export function LesionTable({ patientId }: { patientId: string }) {
   const trpc = useTRPC();
   const table = useQuery(trpc.tracking.table.queryOptions({ patientId }));
+  // The same query the track button polls, read here from the shared cache.
+  const job = useQuery(trpc.tracking.status.queryOptions({ patientId })).data?.state;
+  const tracking = job === 'queued' || job === 'running';
   const [selected, setSelected] = useState<Selection | null>(null);
 
   if (table.error) return <ErrorBox error={table.error} />;
@@ -55,7 +58,10 @@ export function LesionTable({ patientId }: { patientId: string }) {
         <ReviewQueue items={toReview} selectedId={selected?.id ?? null} onSelect={choose} />
       )}
       {lesions.length === 0 ? (
-        <p className="muted">No tracked lesions yet: track the lesions to build this table.</p>
+        <p className="muted">
+          {tracking ? 'The lesion table appears here when tracking ends.'
+            : 'No tracked lesions yet: track the lesions to build this table.'}
+        </p>
       ) : (
         <table className="grid">
           <thead>
