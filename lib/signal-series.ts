@@ -25,6 +25,10 @@ export interface StoredValue {
   madeBy?: string | null;
 }
 
+/** What a reader is told of a value measured under a propagated mask (table and chart). */
+export const PROPAGATED_VALUE_NOTE = 'Measured under a mask carried from an earlier scan ' +
+  '(this scan has no segmentation): check it in the lesion table.';
+
 export interface Lesion {
   key: string;
   label: string;

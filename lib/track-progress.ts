@@ -3,29 +3,32 @@
  * phases are trackPatient's; the counts are registrations finished, not started, since
  * two run at once on a machine with two cores.
  */
+import type { TrackPhase } from '@/server/lesions/track-patient';
+
 export interface TrackProgressView {
   phase: string;
   done: number;
   total: number;
 }
 
+type Words = (p: TrackProgressView) => string;
+
+// Keyed by trackPatient's own phases, so a phase added there fails to compile here.
+const PHASE_WORDS: Record<TrackPhase, Words> = {
+  loading: () => 'Reading scans',
+  registering: (p) => `Registering follow-ups to baseline: ${p.done} of ${p.total} done`,
+  'registering-series': (p) => `Registering series in other frames: ${p.done} of ${p.total} done`,
+  matching: () => 'Matching lesions across timepoints',
+  saving: () => 'Saving the tracks',
+  done: () => 'Done',
+};
+
+/** The phase in words; a phase this build does not know is shown as it is named. */
 export function describeTrackProgress(p: TrackProgressView): string {
-  switch (p.phase) {
-    case 'loading':
-      return 'Reading scans';
-    case 'registering':
-      return `Registering follow-ups to baseline: ${p.done} of ${p.total} done`;
-    case 'registering-series':
-      return `Registering series in other frames: ${p.done} of ${p.total} done`;
-    case 'matching':
-      return 'Matching lesions across timepoints';
-    case 'saving':
-      return 'Saving the tracks';
-    case 'done':
-      return 'Done';
-    default:
-      return p.phase;
-  }
+  // The status arrives over the API as a plain string.
+  const words = (PHASE_WORDS as Record<string, Words | undefined>)[p.phase];
+
+  return words ? words(p) : p.phase;
 }
 
 /** The share of the work done, 0 to 1, for a progress bar that only moves forward. */

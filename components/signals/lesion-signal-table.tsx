@@ -1,4 +1,6 @@
-import type { ChartPoint, LesionSeries } from '@/lib/signal-series';
+import {
+  PROPAGATED_VALUE_NOTE, type ChartPoint, type LesionSeries,
+} from '@/lib/signal-series';
 
 export interface SignalRow {
   id: string;
@@ -18,13 +20,10 @@ function Value({ point }: { point: ChartPoint | undefined }) {
     <span className={point.fromBaseline && point.withinNoise ? 'muted' : undefined}
       title={point.fromBaseline && point.withinNoise ? 'Within repeatability' : undefined}>
       {Number(point.value.toPrecision(3))}{change}
-      {point.propagated && <span title={PROPAGATED_NOTE}>{' '}*</span>}
+      {point.propagated && <span title={PROPAGATED_VALUE_NOTE}>{' '}*</span>}
     </span>
   );
 }
-
-const PROPAGATED_NOTE = 'Measured under a mask carried from an earlier scan (this scan has no ' +
-  'segmentation): check it in the lesion table.';
 
 /**
  * One row per signal, one column per timepoint: the value and its change from the
@@ -55,7 +54,7 @@ export function LesionSignalTable({ rows, dates }: { rows: SignalRow[]; dates: s
           ))}
         </tbody>
       </table>
-      {anyPropagated && <p className="muted small">* {PROPAGATED_NOTE}</p>}
+      {anyPropagated && <p className="muted small">* {PROPAGATED_VALUE_NOTE}</p>}
     </>
   );
 }

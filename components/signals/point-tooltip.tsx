@@ -1,7 +1,7 @@
 'use client';
 
 import type { Change } from '@/lib/signal-chart';
-import type { ChartPoint } from '@/lib/signal-series';
+import { PROPAGATED_VALUE_NOTE, type ChartPoint } from '@/lib/signal-series';
 
 function formatNumber(v: number): string {
   return Math.abs(v) >= 100 || v === 0 ? v.toFixed(1) : v.toPrecision(3);
@@ -41,7 +41,7 @@ export function PointTooltip({ unit, active, payload }: Props) {
       )}
       <div className="muted">Series: {point.series}</div>
       {point.propagated && (
-        <div className="muted">Mask carried from an earlier scan: check it in the lesion table</div>
+        <div className="muted">{PROPAGATED_VALUE_NOTE}</div>
       )}
     </div>
   );
